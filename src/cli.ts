@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { writeFile, mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { lintFiles, summarize } from './index.js';
+import { ConfigError, configForFile, resolveFileConfig, findConfig, loadConfigFile } from './config.js';
+import { DataError } from './data.js';
+import { UsageError } from './files.js';
+import { loadReporter, reporterNames } from './reporters/index.js';
+import { rules } from './rules/index.js';
+import { toolName, toolVersion } from './meta.js';
+import { findPersona } from './personas.js';
+import { describePersona, listPersonas } from './persona-text.js';
+import type { LintReport } from './types.js';
+import { cliOptions } from './cli-options.js';
+
+type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
+
+export function helpText(): string {
+  const lines = Object.entries(cliOptions).map(([name, o]) => {
+    const flag = `${'short' in o ? `-${o.short}, ` : '    '}--${name}${'arg' in o ? ` <${o.arg}>` : ''}`;
+    return `  ${flag.padEnd(30)} ${o.help}`;
+  });
+  return `Usage: ${toolName} [options] [paths, directories or globs...]   (default: .)
+       ${toolName} personas [id]          List the personas, or show one
+
+Lints Markdown against buyer personas: buzzwords, alienating language, persona fit.
+
+Options:
+${lines.join('\n')}
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or fatal error.
+`;
+}
+
+const parseConfig: ParseArgsConfig = {
+  options: Object.fromEntries(Object.entries(cliOptions).map(([name, o]) => [name, { type: o.type, ...('short' in o ? { short: o.short } : {}), ...('multiple' in o ? { multiple: true } : {}) }])),
+  allowPositionals: true,
+  strict: true,
+};
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/** argv → options → lintFiles → reporter → exit code. The only place with process I/O. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  let values: Values;
+  let positionals: string[];
+  try {
+    const parsed = parseArgs({ ...parseConfig, args: argv });
+    values = parsed.values as Values;
+    positionals = parsed.positionals;
+  } catch (error) {
+    io.stderr(`${toolName}: ${(error as Error).message}\nRun '${toolName} --help' for usage.\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(helpText());
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${toolVersion}\n`);
+    return 0;
+  }
+  try {
+    if (positionals[0] === 'personas') return await personasCommand(positionals.slice(1), values, io);
+    if (values['print-config'] !== undefined) {
+      const config = await configForFile(values['print-config'], values.config);
+      const { personas, ...rest } = config;
+      io.stdout(`${JSON.stringify({ ...rest, personas: personas.map((p) => p.id) }, null, 2)}\n`);
+      return 0;
+    }
+    const format = values.format ?? 'stylish';
+    const reporter = await loadReporter(format);
+    if (!reporter) throw new UsageError(`Unknown format "${format}"; choose one of: ${reporterNames.join(', ')}`);
+    let maxWarnings: number | undefined;
+    if (values['max-warnings'] !== undefined) {
+      maxWarnings = Number(values['max-warnings']);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
+    }
+    const report = await lintFiles(positionals, { configFile: values.config, persona: values.persona });
+    const shown = values.quiet ? errorsOnly(report) : report;
+    const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
+    const text = reporter(shown, { color, rules: rules.map((r) => r.meta), cwd: process.cwd() });
+    if (values['output-file']) {
+      const path = resolve(values['output-file']);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+    } else io.stdout(text);
+    const { errors, warnings } = report.counts;
+    if (errors > 0) return 1;
+    if (maxWarnings !== undefined && warnings > maxWarnings) {
+      io.stderr(`${toolName}: ${warnings} warnings is more than --max-warnings ${maxWarnings}.\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+function errorsOnly(report: LintReport): LintReport {
+  return summarize(report.results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), counts: { ...r.counts, warnings: 0, infos: 0 } })));
+}
+
+function reportFailure(error: unknown, io: CliIO): number {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataError) {
+    io.stderr(`${toolName}: ${error.message}\n`);
+  } else {
+    io.stderr(`${toolName}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  return 2;
+}
+
+async function personasCommand(args: string[], values: Values, io: CliIO): Promise<number> {
+  const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
+  const personas = resolveFileConfig(loaded, resolve('.')).personas;
+  if (args.length === 0) {
+    io.stdout(values.format === 'json' ? `${JSON.stringify(personas, null, 2)}\n` : listPersonas(personas));
+    return 0;
+  }
+  const persona = findPersona(args[0], personas);
+  if (!persona) throw new UsageError(`Unknown persona "${args[0]}"; known: ${personas.map((p) => p.id).join(', ')}`);
+  io.stdout(values.format === 'json' ? `${JSON.stringify(persona, null, 2)}\n` : describePersona(persona));
+  return 0;
+}
+
+const isEntry = process.argv[1] && resolve(process.argv[1]).replace(/\.ts$/, '.js') === new URL(import.meta.url).pathname;
+if (isEntry || process.argv[1]?.endsWith('persona-lint')) {
+  main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

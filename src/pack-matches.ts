@@ -1,0 +1,44 @@
+import type { CompiledPack, WordEntry } from './data.js';
+import type { Sentence } from './document.js';
+import type { Span } from './position.js';
+import type { Token } from './tokens.js';
+
+export interface PackMatch {
+  entry: WordEntry;
+  /** The words as written in the file. */
+  actual: string;
+  span: Span;
+  sentence: Sentence;
+  tokens: Token[];
+}
+
+/**
+ * Every place a pack entry occurs in the document's prose: whole words, phrase-aware, stemmed,
+ * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy guards applied.
+ */
+export function* packMatches(pack: CompiledPack, sentences: readonly Sentence[], text: string): Generator<PackMatch> {
+  for (const sentence of sentences) {
+    const tokens = sentence.tokens;
+    for (const match of pack.index.matchAll(tokens)) {
+      const { entry, followedBy, precededBy } = match.value;
+      if (followedBy?.startsAt(tokens, match.end)) continue;
+      if (precededBy?.endsBefore(tokens, match.start)) continue;
+      const first = tokens[match.start];
+      const last = tokens[match.end - 1];
+      yield {
+        entry,
+        actual: text.slice(first.start.offset, last.end.offset),
+        span: { start: first.start, end: last.end },
+        sentence,
+        tokens: tokens.slice(match.start, match.end),
+      };
+    }
+  }
+}
+
+/** "a, b or c" for messages. */
+export function orList(items: readonly string[]): string {
+  const quoted = items.map((item) => `“${item}”`);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}

@@ -1,0 +1,12 @@
+import type { Rule } from '../rule.js';
+import { buzzword } from './buzzword.js';
+import { frontmatter } from './frontmatter.js';
+
+/** Every rule, in the order they run. Scores that read other rules' messages come last. */
+export const rules: readonly Rule<any>[] = [frontmatter, buzzword];
+
+export const ruleIds: readonly string[] = rules.map((rule) => rule.meta.id);
+
+export function findRule(id: string): Rule<any> | undefined {
+  return rules.find((rule) => rule.meta.id === id);
+}
