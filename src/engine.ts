@@ -9,6 +9,7 @@ import { toMessage, type RuleContext } from './rule.js';
 import { readDirectives, applyDirectives } from './message-control.js';
 import { fileResult, fatalResult } from './result.js';
 import { findPersona, personaNames } from './personas.js';
+import { scoreDocument, type DocumentScores } from './scoring/index.js';
 
 export interface LintOptions {
   /** Paths in results are relative to this directory. Default: process.cwd(). */
@@ -38,6 +39,10 @@ export function lintDocument(path: string, text: string, config: EffectiveConfig
   const doc = parseDocument(path, text);
   const targets = targetPersonas(doc, config, options);
   const messages: Message[] = [];
+  const directives = readDirectives(doc.mdast, text);
+  let scores: DocumentScores | undefined;
+  // The scores read the messages of the rules before them, as inline comments leave them.
+  const scored = () => (scores ??= scoreDocument(doc, config.personas, targets, applyDirectives(messages, directives, text)));
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === 'off') continue;
@@ -51,10 +56,12 @@ export function lintDocument(path: string, text: string, config: EffectiveConfig
       severity,
       report: (report) => messages.push(toMessage(rule.meta, severity, report)),
       earlierMessages: messages,
+      scores: scored,
+      config,
     };
     rule.check(context);
   }
-  return fileResult(path, applyDirectives(messages, readDirectives(doc.mdast, text), text));
+  return fileResult(path, applyDirectives(messages, directives, text), { personas: scored().report });
 }
 
 /** Why a byte buffer is not lintable text, or null when it is. */

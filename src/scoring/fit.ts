@@ -22,9 +22,13 @@ export interface ScoreDetail {
   /** The fit before rounding, for ranking. */
   exactFit: number;
   missingConcepts: KeyConcept[];
-  /** The persona's words the page does not use, most specific first. */
-  unusedTerms: TermRef[];
+  /** Per key concept, 0 to 1: how fully the page expresses it (see docs/scoring.md). */
+  conceptCredit: number[];
+  /** The persona's vocabulary the page does not use, most specific first. */
+  unusedTerms: () => TermRef[];
   usedTerms: { term: TermRef; count: number }[];
+  /** The weighted vocabulary the vocabulary part is computed from. */
+  weightedVocabulary: number;
   hardSentences: SentenceAges[];
   checkedSentences: number;
   /** Null when the persona does not decide purchases (evidence is not scored). */
@@ -68,12 +72,13 @@ export function scorePersona(input: FitInput): ScoreDetail {
   const coverage = persona.keyConcepts.length === 0 ? 0 : found.length / persona.keyConcepts.length;
   const credit = new Array<number>(persona.keyConcepts.length).fill(0);
   for (const [ref, count] of matches.terms) if (ref.source === 'concept') credit[(ref as ConceptRef).concept] += ref.weight * count;
-  const weightedCoverage = persona.keyConcepts.length === 0 ? 0 : credit.reduce((sum, c) => sum + Math.min(1, c), 0) / persona.keyConcepts.length;
+  for (let c = 0; c < credit.length; c++) credit[c] = Math.min(1, credit[c]);
+  const weightedCoverage = persona.keyConcepts.length === 0 ? 0 : credit.reduce((sum, c) => sum + c, 0) / persona.keyConcepts.length;
   parts.push({
     part: 'coverage',
     points: round1(fitWeights.coverage * weightedCoverage),
     max: fitWeights.coverage,
-    detail: `${found.length} of ${persona.keyConcepts.length} key concepts${found.length ? `: ${found.map((f) => f.label).join(', ')}` : ''}`,
+    detail: `${found.length} of ${persona.keyConcepts.length} key concepts${found.length ? `: ${found.map((f) => f.label).join(', ')}` : ''}${found.length ? `; credit ${round1(weightedCoverage * persona.keyConcepts.length)} of ${persona.keyConcepts.length}` : ''}`,
   });
 
   const usedTerms = [...matches.terms].map(([term, count]) => ({ term, count })).sort((a, b) => b.term.weight * (1 + Math.log(b.count)) - a.term.weight * (1 + Math.log(a.count)));
@@ -127,8 +132,10 @@ export function scorePersona(input: FitInput): ScoreDetail {
     score: { id: persona.id, fit: Math.round(exactFit), coverage: Math.round(coverage * 1000) / 1000, found, missing: missingConcepts.map((c) => c.label), breakdown: parts },
     exactFit,
     missingConcepts,
-    unusedTerms: terms.filter((t) => !usedKeys.has(t)).sort((a, b) => b.weight - a.weight),
+    conceptCredit: credit,
+    unusedTerms: () => terms.filter((t) => !usedKeys.has(t)).sort((a, b) => b.weight - a.weight),
     usedTerms,
+    weightedVocabulary: weighted,
     hardSentences,
     checkedSentences: ages.length,
     missingEvidence,

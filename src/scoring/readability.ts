@@ -102,8 +102,27 @@ export function sentenceAges(sentence: NlcstSentence): { words: number; ages: nu
   };
 }
 
-/** Reading ages of every prose sentence with at least `minWords` words, computed once per document. */
+const agesBySentences = new WeakMap<readonly Sentence[], Map<number, SentenceAges[]>>();
+
+/**
+ * Reading ages of every prose sentence with at least `minWords` words. Memoized per document, so
+ * the readability rule and the fit's readability part share one computation.
+ */
 export function documentAges(sentences: readonly Sentence[], text: string, minWords = defaultMinWords): SentenceAges[] {
+  let byMinWords = agesBySentences.get(sentences);
+  if (!byMinWords) {
+    byMinWords = new Map();
+    agesBySentences.set(sentences, byMinWords);
+  }
+  let ages = byMinWords.get(minWords);
+  if (!ages) {
+    ages = computeAges(sentences, text, minWords);
+    byMinWords.set(minWords, ages);
+  }
+  return ages;
+}
+
+function computeAges(sentences: readonly Sentence[], text: string, minWords: number): SentenceAges[] {
   const out: SentenceAges[] = [];
   for (const sentence of sentences) {
     const position = sentence.node.position;
