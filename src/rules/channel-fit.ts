@@ -43,9 +43,10 @@ export const channelFit: Rule = {
     for (const persona of targetPersonas) {
       const tier = channelTier(persona, channel);
       if (tier === 'primary' || tier === 'secondary') continue;
-      const how = tier === 'tertiary' ? 'rarely uses' : 'does not list';
+      const how = tier === 'tertiary' ? 'rarely learns from' : 'is not known to learn from';
+      const why = tier === 'tertiary' ? 'a tertiary channel in the profile' : "not among the profile's channels";
       report({
-        message: `${persona.name} ${how} ${channelNames[channel]} to learn about technology; their main channels are ${listChannels(persona.channels.primary)}.`,
+        message: `${persona.name} ${how} ${channelNames[channel]} (${why}); main channels: ${listChannels(persona.channels.primary)}.`,
         span,
         actual: value,
         expected: persona.channels.primary,

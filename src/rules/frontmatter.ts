@@ -42,7 +42,7 @@ export const frontmatter: Rule = {
       const guess = closest(name.toLowerCase(), candidates);
       const suggestion = guess && distance(name.toLowerCase(), guess) <= Math.max(2, Math.floor(name.length / 3)) ? findPersona(guess, personas)?.id : undefined;
       report({
-        message: `Unknown persona “${name}”${suggestion ? `; did you mean “${suggestion}”?` : ''} Known: ${personas.map((p) => p.id).join(', ')}.`,
+        message: `Unknown persona “${name}”${suggestion ? `; did you mean “${suggestion}”?` : '.'} Known: ${personas.map((p) => p.id).join(', ')}.`,
         span: { start: { line: nameLine, column, offset: 0 }, end: { line: nameLine, column: endColumn, offset: 0 } },
         actual: name,
         expected: suggestion ? [suggestion] : [],

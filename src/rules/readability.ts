@@ -3,25 +3,23 @@ import type { Persona } from '../data.js';
 import { defaultMinWords, defaultThreshold, documentAges, formulaCount, formulasAbove, isHard } from '../scoring/readability.js';
 
 export interface ReadabilityOptions {
-  /** Target reading age; by default the declared personas' lowest `readingAge`. */
+  /** Target reading age for every page; by default the declared personas' lowest `readingAge`. */
   age?: number;
   minWords?: number;
   threshold?: number;
 }
 
 /**
- * The reading age a page is checked against: the option, else the lowest `readingAge` of the
- * declared personas (the page must work for each of them), else, with no declared persona, the
- * highest `readingAge` of all the personas: only sentences too hard for every persona are flagged.
+ * The reading age a page is checked against: the `age` option, else the lowest `readingAge` of the
+ * declared personas (the page must work for each of them). A page that declares no persona has no
+ * reader to measure against, so it is not checked unless `age` is set; its fit scores still rate
+ * its readability against every persona's reading age.
  */
-export function targetAge(options: ReadabilityOptions, targets: readonly Persona[], personas: readonly Persona[]): { age: number; reader: string } {
+export function targetAge(options: ReadabilityOptions, targets: readonly Persona[]): { age: number; reader: string } | null {
   if (options.age !== undefined) return { age: options.age, reader: 'the configured reading age' };
-  if (targets.length > 0) {
-    const youngest = targets.reduce((a, b) => (b.readingAge < a.readingAge ? b : a));
-    return { age: youngest.readingAge, reader: `${youngest.name}'s reading age` };
-  }
-  const ages = personas.map((p) => p.readingAge);
-  return { age: ages.length > 0 ? Math.max(...ages) : 16, reader: 'the highest persona reading age (no persona declared)' };
+  if (targets.length === 0) return null;
+  const youngest = targets.reduce((a, b) => (b.readingAge < a.readingAge ? b : a));
+  return { age: youngest.readingAge, reader: `${youngest.name}'s reading age` };
 }
 
 /** retext-readability's seven formulas, sentence by sentence, against the declared persona's reading age. */
@@ -33,15 +31,17 @@ export const readability: Rule<ReadabilityOptions> = {
     optionsSchema: {
       type: 'object',
       properties: {
-        age: { type: 'number', minimum: 5, maximum: 30, description: "Target reading age; default: the declared personas' lowest readingAge, or the highest of all personas when none is declared." },
+        age: { type: 'number', minimum: 5, maximum: 30, description: "Target reading age for every page; default: the declared personas' lowest readingAge (pages with no declared persona are not checked)." },
         minWords: { type: 'integer', minimum: 1, description: 'Check sentences with at least this many words (default 5).' },
         threshold: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Share of the 7 formulas that must agree a sentence is too hard (default 4/7).' },
       },
     },
     defaultOptions: {},
   },
-  check({ doc, options, personas, targetPersonas, report }) {
-    const { age, reader } = targetAge(options, targetPersonas, personas);
+  check({ doc, options, targetPersonas, report }) {
+    const target = targetAge(options, targetPersonas);
+    if (!target) return;
+    const { age, reader } = target;
     const threshold = options.threshold ?? defaultThreshold;
     for (const sentence of documentAges(doc.sentences, doc.text, options.minWords ?? defaultMinWords)) {
       if (!isHard(sentence.ages, age, threshold)) continue;

@@ -1,9 +1,9 @@
-import { eng as englishStopwords } from 'stopword';
 import type { Persona } from '../data.js';
-import { PhraseIndex, phraseTokens, type MatchMode } from '../phrase-index.js';
+import { PhraseIndex, phraseTokens as tokenize, type MatchMode } from '../phrase-index.js';
+import type { Token } from '../tokens.js';
 
 /** Where a persona's signal word comes from. */
-export type TermSource = 'concept' | 'vocabulary' | 'audience' | 'profile';
+export type TermSource = 'concept' | 'vocabulary' | 'audience';
 
 /** A vocabulary term of one persona, weighted by how few personas share it. */
 export interface TermRef {
@@ -31,7 +31,7 @@ export interface PersonaModel {
   personas: readonly Persona[];
   /** Key-concept phrases, matched on stems (reduce ~ reduction). */
   concepts: PhraseIndex<Entry<ConceptRef>[]>;
-  /** Vocabulary and profile words, matched on inflections (release ~ releases, not product ~ productivity). */
+  /** Vocabulary and team names, matched on inflections (release ~ releases, not product ~ productivity). */
   terms: PhraseIndex<Entry<TermRef>[]>;
   /** Per persona: every term with its weight (for suggestions). */
   termsByPersona: TermRef[][];
@@ -52,26 +52,17 @@ export function personaModel(personas: readonly Persona[]): PersonaModel {
   return model;
 }
 
-const stopwords = new Set(englishStopwords);
+const tokenCache = new Map<string, Token[]>();
 
-/**
- * Content words of the profile's job to be done, goals, challenges and measured-by: the handbook's
- * own wording of what the persona cares about. Function words and short words carry no signal.
- */
-export function profileWords(persona: Persona): string[] {
-  const words = new Set<string>();
-  for (const sentence of [persona.jobToBeDone, ...persona.goals, ...persona.challenges, ...persona.measuredBy]) {
-    for (const token of phraseTokens(sentence)) {
-      if (token.norm.length < 4 || !/^[a-z][a-z'-]*$/.test(token.norm) || stopwords.has(token.norm) || genericWords.has(token.norm)) continue;
-      words.add(token.norm);
-    }
+/** Phrases recur across personas and are read several times while compiling: tokenize each once. */
+function phraseTokens(phrase: string): Token[] {
+  let tokens = tokenCache.get(phrase);
+  if (!tokens) {
+    tokens = tokenize(phrase);
+    tokenCache.set(phrase, tokens);
   }
-  return [...words];
+  return tokens;
 }
-
-// Words of the profiles' sentences that say nothing about a persona's work (verbs of wanting and
-// doing, quantifiers). Kept short on purpose: a word every persona shares already weighs nothing.
-const genericWords = new Set(['ensure', 'ensuring', 'need', 'needs', 'able', 'being', 'make', 'making', 'certain', 'various', 'things', 'thing', 'anything', 'everything', 'really', 'help', 'helping', 'want', 'like', 'allowed', 'dealing', 'acting', 'setting', 'necessary', 'successful', 'quickly', 'well', 'within', 'across', 'more', 'earlier']);
 
 function upperMask(phrase: string): boolean[] {
   return phraseTokens(phrase).map((t) => t.text.length >= 2 && /^[A-Z0-9]+$/.test(t.text) && /[A-Z]/.test(t.text));
@@ -106,13 +97,12 @@ function stemKey(phrase: string): string {
 }
 
 function compileModel(personas: readonly Persona[]): PersonaModel {
-  // Document frequency over personas: how many personas use a word anywhere in their signal words.
   const termLists = personas.map((persona) => [
     ...persona.vocabulary.map((term) => ({ term, source: 'vocabulary' as const })),
     // Naming the persona's team (release managers, the security team, finance) says who the page is for.
     ...persona.groupNames.map((term) => ({ term, source: 'audience' as const })),
-    // ...profileWords(persona).map((term) => ({ term, source: 'profile' as const })),
   ]);
+  // Document frequency over personas: how many personas use a word anywhere in their signal words.
   const users = new Map<string, Set<number>>();
   personas.forEach((persona, p) => {
     const phrases = [...termLists[p].map((t) => t.term), ...persona.keyConcepts.flatMap((c) => c.phrases)];
