@@ -28,7 +28,8 @@ export function scoreDocument(doc: Document, personas: readonly Persona[], targe
   return {
     report: {
       declared: targets.map((p) => p.id),
-      best: details.length > 0 ? details[0].persona.id : null,
+      // A page that uses none of any persona's words is written for nobody in particular.
+      best: details.length > 0 && details[0].usedTerms.length > 0 ? details[0].persona.id : null,
       scores: details.map((d) => d.score),
     },
     details,
