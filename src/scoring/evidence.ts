@@ -49,19 +49,15 @@ const roiPhrases = [
   'time saved',
 ];
 
-function phraseIndex(phrases: readonly string[]): PhraseIndex<true> {
-  const index = new PhraseIndex<true>();
-  for (const phrase of phrases) index.add(phrase, true, 'inflection');
-  return index;
-}
-
-const stories = phraseIndex(storyPhrases);
-const roi = phraseIndex(roiPhrases);
+// One index for both kinds: one pass over each sentence.
+const phrases = new PhraseIndex<EvidenceKind>();
+for (const phrase of storyPhrases) phrases.add(phrase, 'customer stories', 'inflection');
+for (const phrase of roiPhrases) phrases.add(phrase, 'ROI', 'inflection');
 
 // A figure is a number in prose; a bare year (1999, 2024) or a version number (1.72.0) is not data.
 const year = /^(1[89]|20)\d\d$/;
 const version = /^\d+\.\d+\.\d+/;
-const numeric = /^\$?\d[\d,.]*(k|m|bn|x|×)?$/i;
+const numeric = /^\d[\d,.]*(k|m|bn|x|×)?$/i;
 
 /** Counts the kinds of evidence in the prose sentences (code never counts). */
 export function findEvidence(sentences: readonly Sentence[]): Evidence {
@@ -72,6 +68,9 @@ export function findEvidence(sentences: readonly Sentence[]): Evidence {
     for (let i = 0; i < children.length; i++) {
       const node = children[i];
       if (node.type !== 'WordNode') continue;
+      const first = node.children[0];
+      // Only words that start with a digit can be figures: skip the rest without building strings.
+      if (!first || !('value' in first) || !/^\d/.test(first.value)) continue;
       const value = node.children.map((c) => ('value' in c ? c.value : '')).join('');
       if (!numeric.test(value) || year.test(value) || version.test(value)) continue;
       counts.figures++;
@@ -80,8 +79,7 @@ export function findEvidence(sentences: readonly Sentence[]): Evidence {
       const after = next && next.type === 'SymbolNode' ? next.value : next && next.type === 'WhiteSpaceNode' ? wordAfter(children, i + 2) : '';
       if (after === '%' || /^per(cent)?$/i.test(after) || (previous?.type === 'SymbolNode' && /^[$€£¥]$/.test(previous.value))) counts.percentages++;
     }
-    counts['customer stories'] += stories.matchAll(tokens).length;
-    counts.ROI += roi.matchAll(tokens).length;
+    for (const match of phrases.matchAll(tokens)) counts[match.value]++;
   }
   return { counts };
 }

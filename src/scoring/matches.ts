@@ -30,10 +30,11 @@ interface Hit<T> {
  * persona (so "reduce costs" counts once, not also as "costs"), while two personas may each claim
  * words of the same passage.
  */
-function perPersona<T extends { persona: number }>(index: PhraseIndex<Entry<T>[]>, tokens: readonly Token[], personas: number): Hit<T>[][] {
+function perPersona<T extends { persona: number }>(index: PhraseIndex<Entry<T>[]>, tokens: readonly Token[], personas: number): Hit<T>[][] | null {
   const all = index.findAll(tokens);
+  // Most sentences match nothing: no allocation for them.
+  if (all.length === 0) return null;
   const byPersona: Hit<T>[][] = Array.from({ length: personas }, () => []);
-  if (all.length === 0) return byPersona;
   for (const match of all as PhraseMatch<Entry<T>[]>[]) {
     for (const entry of match.value) {
       if (upperOk(entry.upper, tokens, match.start)) byPersona[entry.ref.persona].push({ start: match.start, end: match.end, ref: entry.ref });
@@ -69,7 +70,7 @@ export function matchDocument(model: PersonaModel, sentences: readonly Sentence[
     const conceptHits = perPersona<ConceptRef>(model.concepts, tokens, n);
     const termHits = perPersona<TermRef>(model.terms, tokens, n);
     for (let p = 0; p < n; p++) {
-      for (const hit of conceptHits[p]) {
+      for (const hit of conceptHits?.[p] ?? []) {
         const first = tokens[hit.start];
         const last = tokens[hit.end - 1];
         const places = result[p].concepts.get(hit.ref.concept) ?? [];
@@ -77,7 +78,7 @@ export function matchDocument(model: PersonaModel, sentences: readonly Sentence[
         result[p].concepts.set(hit.ref.concept, places);
         result[p].terms.set(hit.ref, (result[p].terms.get(hit.ref) ?? 0) + 1);
       }
-      for (const hit of termHits[p]) result[p].terms.set(hit.ref, (result[p].terms.get(hit.ref) ?? 0) + 1);
+      for (const hit of termHits?.[p] ?? []) result[p].terms.set(hit.ref, (result[p].terms.get(hit.ref) ?? 0) + 1);
     }
   }
   return result;

@@ -53,9 +53,17 @@ const fleschToAge = (value: number) => 20 - Math.floor(value / 10);
 const smogToAge = (value: number) => Math.ceil(Math.sqrt(value) + 2.5);
 
 /** The seven reading ages of one nlcst sentence, computed exactly as retext-readability 8 does. */
-export function sentenceAges(sentence: NlcstSentence): { words: number; ages: number[] } {
-  const familiarWords = new Set<string>();
-  const easyWords = new Set<string>();
+// Reused across sentences (cleared each time): the unique familiar and easy words of one sentence.
+const familiarWords = new Set<string>();
+const easyWords = new Set<string>();
+
+export function sentenceAges(sentence: NlcstSentence, minWords = 1): { words: number; ages: number[] } {
+  let words = 0;
+  for (const node of sentence.children) if (node.type === 'WordNode') words++;
+  // Most short sentences (headings, list items) are not scored: skip the formulas for them.
+  if (words < minWords || words === 0) return { words, ages: [] };
+  familiarWords.clear();
+  easyWords.clear();
   let complexPolysillabicWord = 0;
   let letters = 0;
   let polysillabicWord = 0;
@@ -63,9 +71,11 @@ export function sentenceAges(sentence: NlcstSentence): { words: number; ages: nu
   let wordCount = 0;
   for (const node of sentence.children) {
     if (node.type !== 'WordNode') continue;
-    const value = toString(node);
+    const only = node.children.length === 1 ? node.children[0] : undefined;
+    const value = only && only.type === 'TextNode' ? only.value : toString(node);
     const caseless = value.toLowerCase();
-    const count = syllables(value);
+    // syllable() lowercases first, so the caseless word is a safe cache key with more hits.
+    const count = syllables(caseless);
     wordCount++;
     totalSyllables += count;
     letters += value.length;
@@ -76,7 +86,6 @@ export function sentenceAges(sentence: NlcstSentence): { words: number; ages: nu
     if (familiar.has(caseless)) familiarWords.add(caseless);
     if (easy.has(caseless)) easyWords.add(caseless);
   }
-  if (wordCount === 0) return { words: 0, ages: [] };
   const counts = {
     character: letters,
     complexPolysillabicWord,
@@ -127,7 +136,7 @@ function computeAges(sentences: readonly Sentence[], text: string, minWords: num
   for (const sentence of sentences) {
     const position = sentence.node.position;
     if (!position) continue;
-    const { words, ages } = sentenceAges(sentence.node);
+    const { words, ages } = sentenceAges(sentence.node, minWords);
     if (words < minWords) continue;
     const span = { start: position.start as Span['start'], end: position.end as Span['end'] };
     out.push({ span, text: text.slice(position.start.offset, position.end.offset), words, ages });
