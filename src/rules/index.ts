@@ -1,9 +1,10 @@
 import type { Rule } from '../rule.js';
 import { buzzword } from './buzzword.js';
 import { frontmatter } from './frontmatter.js';
+import { alienatingLanguage } from './alienating-language.js';
 
 /** Every rule, in the order they run. Scores that read other rules' messages come last. */
-export const rules: readonly Rule<any>[] = [frontmatter, buzzword];
+export const rules: readonly Rule<any>[] = [frontmatter, buzzword, alienatingLanguage];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.meta.id);
 
