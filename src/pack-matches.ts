@@ -10,6 +10,9 @@ export interface PackMatch {
   span: Span;
   sentence: Sentence;
   tokens: Token[];
+  /** Index of the first and one past the last matched token in the sentence. */
+  start: number;
+  end: number;
 }
 
 /**
@@ -31,6 +34,8 @@ export function* packMatches(pack: CompiledPack, sentences: readonly Sentence[],
         span: { start: first.start, end: last.end },
         sentence,
         tokens: tokens.slice(match.start, match.end),
+        start: match.start,
+        end: match.end,
       };
     }
   }
