@@ -34,13 +34,14 @@ const sentenceAround = (text, line, column) => {
   let offset = 0;
   for (let i = 0; i < line - 1; i++) offset += lines[i].length + 1;
   offset += column - 1;
-  const before = text.lastIndexOf('\n\n', offset);
-  const after = text.indexOf('\n\n', offset);
-  const block = text.slice(before < 0 ? 0 : before + 2, after < 0 ? text.length : after).replace(/\s+/g, ' ');
-  const at = offset - (before < 0 ? 0 : before + 2);
-  const start = Math.max(block.lastIndexOf('. ', at - 1) + 2, at - 200, 0);
-  const end = block.indexOf('. ', at);
-  return block.slice(start, end < 0 ? Math.min(block.length, at + 200) : Math.min(end + 1, at + 200));
+  // The text around the message, up to the sentence ends on either side (at most 160 characters).
+  const from = Math.max(0, offset - 160);
+  const window = text.slice(from, offset + 160);
+  const at = offset - from;
+  const start = Math.max(0, ...['. ', '.\n', '\n\n'].map((end) => window.lastIndexOf(end, at - 1) + 2)) || 0;
+  const stops = ['. ', '.\n', '\n\n'].map((end) => window.indexOf(end, at)).filter((k) => k >= 0);
+  const end = stops.length > 0 ? Math.min(...stops) + 1 : window.length;
+  return window.slice(start, end).replace(/\s+/g, ' ');
 };
 
 sample.forEach(({ path, m }, i) => {

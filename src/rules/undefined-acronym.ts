@@ -52,8 +52,13 @@ interface Occurrence {
   acronym: string;
   token: Token;
   inHeading: boolean;
-  /** The long form, when this occurrence is expanded right here: "long form (ACR)" or "ACR (long form)". */
-  expansion: string | null;
+  /** The acronym is explained right here: "long form (ACR)", "ACR (long form)", a footnote. */
+  defined: boolean;
+  /** The long form, where the explanation spells it out. */
+  longForm: string | null;
+  /** The text to report, and where it ends: "MC/DC" is one acronym. */
+  text: string;
+  end: Token;
 }
 
 /**
@@ -87,30 +92,32 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
       const { acronym } = occurrence;
       if (done.has(acronym)) continue;
       // An expansion in a heading counts; a bare use in a heading is not the first use.
-      if (occurrence.expansion) {
+      if (occurrence.defined) {
         done.add(acronym);
         continue;
       }
       if (occurrence.inHeading) continue;
       done.add(acronym);
-      if (known(acronym)) continue;
-      const later = occurrences.find((o) => o.acronym === acronym && o.expansion && o.token.start.offset > occurrence.token.start.offset);
+      if (acronym.split('/').every(known)) continue;
+      const later = occurrences.find((o) => o.acronym === acronym && o.defined && o.token.start.offset > occurrence.token.start.offset);
       context.report(report(occurrence, later, business, options.raiseForBusiness !== false));
     }
   },
 };
 
 function report(occurrence: Occurrence, later: Occurrence | undefined, business: readonly Persona[], raise: boolean): Report {
-  const { acronym, token } = occurrence;
-  const expanded = later?.expansion ? `${later.expansion} (${acronym})` : null;
-  const where = later
-    ? `is used before it is expanded on line ${later.token.start.line}; expand it here: “${expanded}”`
-    : `is not expanded in this document; spell it out at its first use, e.g. “full name (${acronym})”`;
+  const { acronym, token, text } = occurrence;
+  const expanded = later?.longForm ? `${later.longForm} (${acronym})` : null;
+  const where = !later
+    ? `is not expanded in this document; spell it out at its first use, e.g. “full name (${acronym})”`
+    : expanded
+      ? `is used before it is expanded on line ${later.token.start.line}; expand it here: “${expanded}”`
+      : `is used before it is explained on line ${later.token.start.line}; explain it at its first use`;
   const who = business.length > 0 ? ` Readers like ${business.map((p) => p.id).join(' and ')} may not know it.` : '';
   return {
-    message: `“${token.text}” ${where}.${who}`,
-    span: { start: token.start, end: token.end },
-    actual: token.text,
+    message: `“${text}” ${where}.${who}`,
+    span: { start: token.start, end: occurrence.end.end },
+    actual: text,
     expected: expanded ? [expanded] : [],
     note: 'Spell an acronym out at its first use, with the acronym in parentheses, so readers who do not know it can follow.',
     ...(business.length > 0 ? { persona: business[0].id } : {}),
@@ -130,18 +137,31 @@ function findOccurrences(doc: Document, skip: ReadonlySet<string>): Occurrence[]
   const headings = headingRanges(doc);
   const occurrences: Occurrence[] = [];
   for (const { tokens } of doc.sentences) {
-    tokens.forEach((token, i) => {
-      const match = acronymPattern.exec(token.text);
-      if (!match || skip.has(match[1])) return;
-      if (shouting(tokens, i) || identifier(tokens, i, doc.text)) return;
+    const acronymAt = (i: number) => {
+      const match = tokens[i] && acronymPattern.exec(tokens[i].text);
+      return match && !skip.has(match[1]) ? match[1] : null;
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      const acronym = acronymAt(i);
+      if (!acronym || shouting(tokens, i) || identifier(tokens, i, doc.text)) continue;
+      // Part of a longer name: .NET, ASP.NET, @MIR.
+      if (/[.@#$\\]$/.test(doc.text.slice(token.start.offset - 1, token.start.offset))) continue;
+      // "MC/DC", "CI/CD": one term.
+      const pair = doc.text.slice(token.end.offset, tokens[i + 1]?.start.offset ?? 0) === '/' ? acronymAt(i + 1) : null;
       const offset = token.start.offset;
+      const longForm = pair ? null : expansionAt(tokens, i, acronym, doc.text);
       occurrences.push({
-        acronym: match[1],
+        acronym: pair ? `${acronym}/${pair}` : acronym,
         token,
+        end: pair ? tokens[i + 1] : token,
+        text: pair ? doc.text.slice(offset, tokens[i + 1].end.offset) : token.text,
         inHeading: headings.some(([start, end]) => offset >= start && offset < end),
-        expansion: expansionAt(tokens, i, match[1], doc.text),
+        defined: longForm !== null,
+        longForm: longForm === footnote ? null : longForm,
       });
-    });
+      if (pair) i++;
+    }
   }
   return occurrences;
 }
@@ -162,23 +182,53 @@ function identifier(tokens: readonly Token[], i: number, text: string): boolean 
   return /^[\s\-\u00a0]{1,2}$/.test(text.slice(tokens[i].end.offset, next.start.offset));
 }
 
-/** The long form when this use expands the acronym: "static application security testing (SAST)" or "SAST (static application security testing)". */
+/** Marks a use explained by a footnote: defined, but with no long form to quote. */
+const footnote = '\u0000footnote';
+
+/** Markdown and quotes around a word: `([LTO])`, `("high-level IR")`, `**MIR**`. */
+const markup = /[[\]*_`"'“”‘’]/g;
+const gapText = (text: string, from: number, to: number) => text.slice(from, to).replace(markup, '');
+
+/** Words that may stand between the parenthesis and the acronym: "major change proposal (or MCP)". */
+const introducing = new Set(['or', 'aka', 'hereafter', 'henceforth', 'abbreviated', 'short']);
+
+/** The longest run of words from `tokens[from]` that the acronym abbreviates, word for word. */
+function leadingLongForm(tokens: readonly Token[], from: number, to: number, acronym: string): string | null {
+  for (let end = Math.min(to, from + acronym.length * 2 + 2); end > from; end--) {
+    const candidate = tokens.slice(from, end).map((t) => t.text).join(' ');
+    const found = longForm(acronym, candidate);
+    if (found && found.toLowerCase() === candidate.toLowerCase()) return found;
+  }
+  return null;
+}
+
+/**
+ * The long form when this use expands the acronym: "static application security testing (SAST)",
+ * "major change proposal (or MCP)", "SAST (static application security testing)", "MIR stands
+ * for mid-level IR". A footnote right after the acronym (`CTFE[^ctfe]`) explains it too.
+ */
 function expansionAt(tokens: readonly Token[], i: number, acronym: string, text: string): string | null {
   const token = tokens[i];
-  const before = text.slice(i > 0 ? tokens[i - 1].end.offset : Math.max(0, token.start.offset - 2), token.start.offset);
-  const after = text.slice(token.end.offset, tokens[i + 1]?.start.offset ?? token.end.offset + 2);
-  if (/\(\s*$/.test(before) && /^\s*[),;]/.test(after)) {
-    const words = tokens.slice(Math.max(0, i - Math.min(acronym.length + 5, acronym.length * 2)), i).map((t) => t.text);
+  const previousEnd = (k: number) => (k > 0 ? tokens[k - 1].end.offset : Math.max(0, tokens[k].start.offset - 3));
+  const nextStart = tokens[i + 1]?.start.offset ?? text.length;
+  const rawAfter = text.slice(token.end.offset, nextStart);
+  if (rawAfter.startsWith('[^')) return footnote;
+  const after = gapText(text, token.end.offset, nextStart);
+  let opening = i;
+  if (i > 0 && introducing.has(tokens[i - 1].norm) && /\(\s*$/.test(gapText(text, previousEnd(i - 1), tokens[i - 1].start.offset))) opening = i - 1;
+  if (/\(\s*$/.test(gapText(text, previousEnd(opening), tokens[opening].start.offset)) && /^\s*[),;]/.test(after)) {
+    const words = tokens.slice(Math.max(0, opening - Math.min(acronym.length + 5, acronym.length * 2)), opening).map((t) => t.text);
     return longForm(acronym, words.join(' '));
   }
   if (/^\s*\(\s*$/.test(after)) {
     const close = text.indexOf(')', token.end.offset);
     if (close < 0) return null;
-    const inside = tokens.slice(i + 1, i + 2 + acronym.length * 2).filter((t) => t.end.offset <= close);
-    const candidate = inside.map((t) => t.text).join(' ');
-    const found = longForm(acronym, candidate);
-    // The parenthesis must spell the acronym out from its first word.
-    return found && found.toLowerCase() === candidate.toLowerCase() ? found : null;
+    let end = i + 1;
+    while (end < tokens.length && tokens[end].end.offset <= close) end++;
+    return leadingLongForm(tokens, i + 1, end, acronym);
   }
+  const next = tokens.slice(i + 1, i + 4).map((t) => t.norm);
+  const lead = next[0] === 'stands' && next[1] === 'for' ? 2 : next[0] === 'short' && next[1] === 'for' ? 2 : next[0] === 'is' && next[1] === 'short' && next[2] === 'for' ? 3 : 0;
+  if (lead > 0) return leadingLongForm(tokens, i + 1 + lead, tokens.length, acronym);
   return null;
 }
