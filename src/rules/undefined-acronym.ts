@@ -1,4 +1,6 @@
 import { visit } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
+import type { Link } from 'mdast';
 import type { Rule, Report } from '../rule.js';
 import type { Persona } from '../data.js';
 import { readDataFile, DataError } from '../data.js';
@@ -125,10 +127,23 @@ function report(occurrence: Occurrence, later: Occurrence | undefined, business:
   };
 }
 
+/**
+ * Where a bare acronym is not a first use: headings (titles are short; the text below them
+ * expands), links to a heading of the page (a table of contents repeats the headings), and link
+ * text that is the link's own address (`[ELD](https://github.com/ELD)`: a user name).
+ */
 function headingRanges(doc: Document): [number, number][] {
   const ranges: [number, number][] = [];
-  visit(doc.mdast, 'heading', (node) => {
+  const add = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }) => {
     if (node.position) ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+  };
+  visit(doc.mdast, (node) => {
+    if (node.type === 'heading') add(node);
+    else if (node.type === 'link') {
+      const link = node as Link;
+      const text = toString(link).trim();
+      if (link.url.startsWith('#') || (acronymPattern.test(text) && link.url.includes(text))) add(link);
+    }
   });
   return ranges;
 }
