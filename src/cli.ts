@@ -13,6 +13,7 @@ import { findPersona } from './personas.js';
 import { describePersona, listPersonas } from './persona-text.js';
 import type { LintReport } from './types.js';
 import { cliOptions } from './cli-options.js';
+import { explainRule } from './explain.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -23,6 +24,7 @@ export function helpText(): string {
   });
   return `Usage: ${toolName} [options] [paths, directories or globs...]   (default: .)
        ${toolName} personas [id]          List the personas, or show one
+       ${toolName} --explain <rule>       Explain a rule
 
 Lints Markdown against buyer personas: buzzwords, alienating language, persona fit.
 
@@ -68,6 +70,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     if (positionals[0] === 'personas') return await personasCommand(positionals.slice(1), values, io);
+    if (values.explain !== undefined) {
+      io.stdout(explainRule(values.explain));
+      return 0;
+    }
     if (values['print-config'] !== undefined) {
       const config = await configForFile(values['print-config'], values.config);
       const { personas, ...rest } = config;
