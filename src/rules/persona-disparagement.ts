@@ -40,7 +40,7 @@ const hostileLinking = new Set(
 
 /** Words that may follow a group name when it is a whole noun phrase, not a modifier ("security vulnerabilities"). */
 const endsPhrase = new Set(
-  'and or but to who that which when because so again anymore before after until if as is are was were will would can could has have had do does did for with at in on about by from than while since too also all just always never'.split(' '),
+  'and or but to who that which when whenever wherever because so again anymore before after until unless if as is are was were will would can could has have had do does did for with at in on about by from than while since too also all just always never every entirely altogether completely'.split(' '),
 );
 
 const role: Record<string, string> = { obstacle: 'as an obstacle', hostility: 'as an adversary', contempt: 'with contempt' };
@@ -101,7 +101,8 @@ function linkedGroups(tokens: readonly Token[], frame: PackMatch, groups: readon
     if (g.start < frame.end || !linked(tokens, frame.end, g.start, words, text)) return false;
     // "clueless executives keep asking": an adjective right before the group is about the group.
     if (!(category === 'contempt' && g.start === frame.end) && !wholePhrase(tokens, g, frames, text)) return false;
-    return !needPreposition || tokens.slice(frame.end, g.start).some((t) => prepositions.has(t.norm));
+    // The frame may end in its own preposition: "slowed down by the CAB".
+    return !needPreposition || tokens.slice(frame.end - 1, g.start).some((t) => prepositions.has(t.norm));
   };
   return groups.filter((g) => {
     if (overlaps(g, frame)) return false;

@@ -109,7 +109,7 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
 
 function report(occurrence: Occurrence, later: Occurrence | undefined, business: readonly Persona[], raise: boolean): Report {
   const { acronym, token, text } = occurrence;
-  const expanded = later?.longForm ? `${later.longForm} (${acronym})` : null;
+  const expanded = later?.longForm ? `${later.longForm} (${later.text})` : null;
   const where = !later
     ? `is not expanded in this document; spell it out at its first use, e.g. “full name (${acronym})”`
     : expanded
@@ -233,7 +233,9 @@ function expansionAt(tokens: readonly Token[], i: number, acronym: string, text:
   if (i > 0 && introducing.has(tokens[i - 1].norm) && /\(\s*$/.test(gapText(text, previousEnd(i - 1), tokens[i - 1].start.offset))) opening = i - 1;
   if (/\(\s*$/.test(gapText(text, previousEnd(opening), tokens[opening].start.offset)) && /^\s*[),;]/.test(after)) {
     const words = tokens.slice(Math.max(0, opening - Math.min(acronym.length + 5, acronym.length * 2)), opening).map((t) => t.text);
-    return longForm(acronym, words.join(' '));
+    const found = longForm(acronym, words.join(' '));
+    // "Static application security testing (SAST)" opens a sentence; quoted mid-sentence it is lowercase.
+    return found && found.startsWith(tokens[0].text) && /^[A-Z][a-z]+$/.test(tokens[0].text) ? found[0].toLowerCase() + found.slice(1) : found;
   }
   if (/^\s*\(\s*$/.test(after)) {
     const close = text.indexOf(')', token.end.offset);
