@@ -1,5 +1,5 @@
 // Prints a random sample of one rule's messages on a corpus, each with its sentence, for a
-// precision review: `node scripts/sample-messages.mjs <dir> <rule-id> [count] [seed]`.
+// precision review: `node scripts/sample-messages.mjs <dir> <rule-id>[,<rule-id>...] [count] [seed]`.
 // Build first (npm run build). The counts per rule come first.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,7 +17,7 @@ const found = [];
 for (const result of report.results) {
   for (const m of result.messages) {
     perRule[m.ruleId] = (perRule[m.ruleId] ?? 0) + 1;
-    if (m.ruleId === ruleId) found.push({ path: result.path, m });
+    if (ruleId.split(',').includes(m.ruleId)) found.push({ path: result.path, m });
   }
 }
 console.log(`${report.results.length} files; messages per rule: ${JSON.stringify(perRule)}`);
@@ -46,5 +46,5 @@ const sentenceAround = (text, line, column) => {
 
 sample.forEach(({ path, m }, i) => {
   const text = readFileSync(join(root, path), 'utf8');
-  console.log(`\n#${i + 1} ${path}:${m.line}:${m.column} [${m.actual}] ${m.message}\n   ${m.line ? sentenceAround(text, m.line, m.column) : ''}`);
+  console.log(`\n#${i + 1} ${m.ruleId} ${path}:${m.line}:${m.column} [${m.actual}] ${m.message}\n   ${m.line ? sentenceAround(text, m.line, m.column) : ''}`);
 });

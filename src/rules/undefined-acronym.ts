@@ -173,7 +173,7 @@ function findOccurrences(doc: Document, skip: ReadonlySet<string>): Occurrence[]
         text: pair ? doc.text.slice(offset, tokens[i + 1].end.offset) : token.text,
         inHeading: headings.some(([start, end]) => offset >= start && offset < end),
         defined: longForm !== null,
-        longForm: longForm === footnote ? null : longForm,
+        longForm: longForm === explained ? null : longForm,
       });
       if (pair) i++;
     }
@@ -197,8 +197,8 @@ function identifier(tokens: readonly Token[], i: number, text: string): boolean 
   return /^[\s\-\u00a0]{1,2}$/.test(text.slice(tokens[i].end.offset, next.start.offset));
 }
 
-/** Marks a use explained by a footnote: defined, but with no long form to quote. */
-const footnote = '\u0000footnote';
+/** Marks a use explained by a footnote or a gloss: defined, but with no long form to quote. */
+const explained = '\u0000explained';
 
 /** Markdown and quotes around a word: `([LTO])`, `("high-level IR")`, `**MIR**`. */
 const markup = /[[\]*_`"'“”‘’]/g;
@@ -220,22 +220,26 @@ function leadingLongForm(tokens: readonly Token[], from: number, to: number, acr
 /**
  * The long form when this use expands the acronym: "static application security testing (SAST)",
  * "major change proposal (or MCP)", "SAST (static application security testing)", "MIR stands
- * for mid-level IR". A footnote right after the acronym (`CTFE[^ctfe]`) explains it too.
+ * for mid-level IR". A gloss ("the default linker (BFD)") or a footnote right after the acronym
+ * (`CTFE[^ctfe]`) explains it too.
  */
 function expansionAt(tokens: readonly Token[], i: number, acronym: string, text: string): string | null {
   const token = tokens[i];
   const previousEnd = (k: number) => (k > 0 ? tokens[k - 1].end.offset : Math.max(0, tokens[k].start.offset - 3));
   const nextStart = tokens[i + 1]?.start.offset ?? text.length;
   const rawAfter = text.slice(token.end.offset, nextStart);
-  if (rawAfter.startsWith('[^')) return footnote;
+  if (rawAfter.startsWith('[^')) return explained;
   const after = gapText(text, token.end.offset, nextStart);
   let opening = i;
   if (i > 0 && introducing.has(tokens[i - 1].norm) && /\(\s*$/.test(gapText(text, previousEnd(i - 1), tokens[i - 1].start.offset))) opening = i - 1;
   if (/\(\s*$/.test(gapText(text, previousEnd(opening), tokens[opening].start.offset)) && /^\s*[),;]/.test(after)) {
     const words = tokens.slice(Math.max(0, opening - Math.min(acronym.length + 5, acronym.length * 2)), opening).map((t) => t.text);
     const found = longForm(acronym, words.join(' '));
+    // "its internal code representation (MIR)", "the default linker (BFD)": a gloss, not the
+    // long form, but it tells the reader what the acronym is.
+    if (!found) return words.length > 0 && /^\s*\)/.test(after) ? explained : null;
     // "Static application security testing (SAST)" opens a sentence; quoted mid-sentence it is lowercase.
-    return found && found.startsWith(tokens[0].text) && /^[A-Z][a-z]+$/.test(tokens[0].text) ? found[0].toLowerCase() + found.slice(1) : found;
+    return found.startsWith(tokens[0].text) && /^[A-Z][a-z]+$/.test(tokens[0].text) ? found[0].toLowerCase() + found.slice(1) : found;
   }
   if (/^\s*\(\s*$/.test(after)) {
     const close = text.indexOf(')', token.end.offset);

@@ -25,9 +25,10 @@ describe('undefined-acronym', () => {
     expect(await acronyms('A software bill of materials (SBOM) lists parts.\n')).toEqual([]);
   });
 
-  it('a parenthesis that does not spell the acronym out is not an expansion', async () => {
-    const messages = await acronyms('Scanning (SAST) runs first.\n');
-    expect(messages.map((m) => m.actual)).toEqual(['SAST']);
+  it('a gloss in parentheses explains the acronym; a parenthesis that neither spells nor glosses it does not', async () => {
+    expect(await acronyms('The default linker (BFD) is slow. BFD is old.\n')).toEqual([]);
+    expect((await acronyms('Scans run first (see SAST).\n')).map((m) => m.actual)).toEqual(['SAST']);
+    expect((await acronyms('SAST (the scanner) runs first.\n')).map((m) => m.actual)).toEqual(['SAST']);
   });
 
   it('allow adds your team’s acronyms', async () => {
