@@ -190,11 +190,11 @@ function shouting(tokens: readonly Token[], i: number): boolean {
   return to - from + 1 >= 3;
 }
 
-/** "RFC 2119", "CVE-2024-1234", "ISO 27001": the acronym names a series, and the number an item in it. */
+/** "RFC 2119", "CVE-2024-1234", "ISO 27001", "UAX #31": the acronym names a series, and the number an item in it. */
 function identifier(tokens: readonly Token[], i: number, text: string): boolean {
   const next = tokens[i + 1];
   if (!next || !/^\d/.test(next.text)) return false;
-  return /^[\s\-\u00a0]{1,2}$/.test(text.slice(tokens[i].end.offset, next.start.offset));
+  return /^(?:[\s\-\u00a0]{1,2}|\s?#|\s?No\.\s?)$/.test(text.slice(tokens[i].end.offset, next.start.offset));
 }
 
 /** Marks a use explained by a footnote or a gloss: defined, but with no long form to quote. */
