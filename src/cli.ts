@@ -15,6 +15,7 @@ import type { LintReport } from './types.js';
 import { cliOptions } from './cli-options.js';
 import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
 import { jsonFormatVersion } from './reporters/json.js';
+import { explainRule } from './explain.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -26,6 +27,7 @@ export function helpText(): string {
   return `Usage: ${toolName} [options] [paths, directories or globs...]   (default: .)
        ${toolName} personas [id]          List the personas, or show one
        ${toolName} score [paths...]       Persona fit of every document: a table (-f json, -f csv)
+       ${toolName} --explain <rule>       Explain a rule
 
 Lints Markdown against buyer personas: buzzwords, alienating language, persona fit.
 
@@ -72,6 +74,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     if (positionals[0] === 'personas') return await personasCommand(positionals.slice(1), values, io);
     if (positionals[0] === 'score') return await scoreCommand(positionals.slice(1), values, io);
+    if (values.explain !== undefined) {
+      io.stdout(explainRule(values.explain));
+      return 0;
+    }
     if (values['print-config'] !== undefined) {
       const config = await configForFile(values['print-config'], values.config);
       const { personas, ...rest } = config;

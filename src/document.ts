@@ -13,6 +13,7 @@ import YAML from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import { wordTokens, type Token } from './tokens.js';
 import type { Span } from './position.js';
+import { anchorTokens } from './anchor.js';
 
 export interface Frontmatter {
   format: 'yaml' | 'toml';
@@ -69,7 +70,9 @@ export function parseDocument(path: string, text: string): Document {
     }
     return SKIP;
   });
-  return { path, text, file, mdast, nlcst, frontmatter, sentences: sentencesOf(nlcst) };
+  const sentences = sentencesOf(nlcst);
+  anchorTokens(sentences.map((s) => s.tokens), text);
+  return { path, text, file, mdast, nlcst, frontmatter, sentences };
 }
 
 function sentencesOf(root: NlcstRoot): Sentence[] {
