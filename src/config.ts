@@ -8,6 +8,7 @@ import { schemaValidator, describeErrors } from './schema.js';
 import { loadBuiltinPersonas, checkPersonaNames, DataError, type PackChanges, type Persona } from './data.js';
 import { rules, findRule, ruleIds } from './rules/index.js';
 import { Ajv } from 'ajv';
+import type { Gates } from './gates.js';
 
 export const configSearchPlaces = [
   'package.json',
@@ -32,6 +33,8 @@ export interface UserConfig {
   persona?: string | string[];
   ignores?: string[];
   overrides?: ConfigOverride[];
+  /** Bars the declared personas' scores must reach (--min-fit, --min-coverage). */
+  gates?: Gates;
 }
 
 export interface ConfigOverride {
@@ -39,6 +42,7 @@ export interface ConfigOverride {
   rules?: Record<string, RuleSetting>;
   packs?: Record<string, PackChanges>;
   persona?: string | string[];
+  gates?: Gates;
 }
 
 export interface RuleConfig {
@@ -56,6 +60,8 @@ export interface EffectiveConfig {
   personas: Persona[];
   /** Target persona ids or aliases, as configured (resolved by the engine). */
   persona: string[];
+  /** Gates for this file: the config's, then matching overrides'. */
+  gates?: Gates;
 }
 
 /** A config mistake: names the file, the key and what was expected. The CLI exits 2. */
@@ -249,12 +255,14 @@ export function resolveFileConfig(loaded: LoadedConfig, filePath: string): Effec
   };
   apply(loaded.config.rules);
   mergePacks(effective.packs, loaded.config.packs);
+  effective.gates = { ...loaded.config.gates };
   const rel = relative(loaded.baseDir, resolve(filePath)).split('\\').join('/');
   for (const { matches, override } of loaded.overrides) {
     if (!matches(rel)) continue;
     apply(override.rules);
     mergePacks(effective.packs, override.packs);
     if (override.persona !== undefined) effective.persona = toList(override.persona);
+    if (override.gates) effective.gates = { ...effective.gates, ...override.gates };
   }
   return effective;
 }
