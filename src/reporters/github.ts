@@ -33,6 +33,7 @@ export const github: Reporter = (report) => {
     }
   }
   const { errors, warnings, infos } = report.counts;
-  lines.push(`persona-lint: ${errors} errors, ${warnings} warnings, ${infos} info in ${report.results.length} files.`);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(`persona-lint: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info in ${plural(report.results.length, 'file')}.`);
   return `${lines.join('\n')}\n`;
 };

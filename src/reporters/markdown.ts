@@ -37,8 +37,8 @@ function personaCells(file: FileResult): PhrasingContent[][] {
 }
 
 function messageItem(message: Message): ListItem {
-  const place = message.line === null ? 'document' : `${message.line}:${message.column}`;
-  return item(paragraph({ type: 'strong', children: [text(message.severity)] }, text(` ${place} ${message.message} `), code(message.ruleId)));
+  const place = message.line === null ? '' : ` ${message.line}:${message.column}`;
+  return item(paragraph({ type: 'strong', children: [text(message.severity)] }, text(`${place} ${message.message} `), code(message.ruleId)));
 }
 
 /**
@@ -83,5 +83,5 @@ export const markdown: Reporter = (report) => {
     if (listed.length > messagesPerFile) nodes.push(paragraph(text(`…and ${listed.length - messagesPerFile} more.`)));
   }
   const tree: Root = { type: 'root', children: nodes };
-  return toMarkdown(tree, { extensions: [gfmTableToMarkdown()], bullet: '-' });
+  return toMarkdown(tree, { extensions: [gfmTableToMarkdown({ tablePipeAlign: false })], bullet: '-' });
 };

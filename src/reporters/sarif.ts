@@ -13,7 +13,17 @@ const defaultLevels: Record<ConfigSeverity, Result.level> = { error: 'error', wa
 const fatalRule: ReportingDescriptor = {
   id: 'fatal',
   shortDescription: { text: 'The file could not be read or parsed, so it was not linted.' },
+  helpUri: `${homepage}#exit-codes`,
 };
+
+/**
+ * SARIF viewers show a PascalCase friendly name beside the id (`concept-coverage` → `ConceptCoverage`);
+ * SARIF wants none when it would only repeat the id (`buzzword`).
+ */
+function friendlyName(id: string): { name?: string } {
+  const name = id.replace(/(^|-)([a-z0-9])/g, (_, _dash, c: string) => c.toUpperCase());
+  return name.toLowerCase() === id.toLowerCase() ? {} : { name };
+}
 
 /** Relative paths become URIs against %SRCROOT% (the working directory), each segment percent-encoded. */
 function artifactUri(path: string): { uri: string; uriBaseId?: string } {
@@ -25,10 +35,12 @@ function artifactUri(path: string): { uri: string; uriBaseId?: string } {
  * SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it: one run, every rule with
  * its description and help URI, one result per message with level, region and a stable
  * fingerprint. Columns count UTF-16 code units and `endColumn` is exclusive, as in SARIF.
+ * Document-level messages (and files that could not be linted) point at line 1 of the file.
  */
 export const sarif: Reporter = (report, { rules, cwd }) => {
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
     id: rule.id,
+    ...friendlyName(rule.id),
     shortDescription: { text: rule.description },
     helpUri: ruleUrl(rule.id),
     defaultConfiguration: { level: defaultLevels[rule.defaultSeverity] },
@@ -36,7 +48,7 @@ export const sarif: Reporter = (report, { rules, cwd }) => {
   const indexOf = (ruleId: string): number => {
     let index = descriptors.findIndex((d) => d.id === ruleId);
     if (index < 0) {
-      descriptors.push(ruleId === 'fatal' ? fatalRule : { id: ruleId });
+      descriptors.push(ruleId === 'fatal' ? fatalRule : { id: ruleId, ...friendlyName(ruleId) });
       index = descriptors.length - 1;
     }
     return index;
@@ -54,9 +66,11 @@ export const sarif: Reporter = (report, { rules, cwd }) => {
           {
             physicalLocation: {
               artifactLocation: artifactUri(file.path),
-              ...(message.line !== null
-                ? { region: { startLine: message.line, startColumn: message.column ?? 1, endLine: message.endLine ?? message.line, endColumn: message.endColumn ?? message.column ?? 1 } }
-                : {}),
+              // A document-level message is about the whole file; GitHub wants a start line all the same.
+              region:
+                message.line === null
+                  ? { startLine: 1 }
+                  : { startLine: message.line, startColumn: message.column ?? 1, endLine: message.endLine ?? message.line, endColumn: message.endColumn ?? message.column ?? 1 },
             },
           },
         ],
