@@ -1,5 +1,5 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { FileResult } from './types.js';
 import { flaggedText } from './reporters/fingerprint.js';
 import { countMessages } from './result.js';
@@ -27,7 +27,7 @@ export interface Baseline {
 const key = (...parts: string[]) => parts.join('\u0000');
 
 function baselinePath(directory: string, cwd: string, path: string): string {
-  return relative(directory, resolve(cwd, path)).split('\\').join('/');
+  return relative(directory, resolve(cwd, path)).split(sep).join('/');
 }
 
 /** Today's messages (counted per file, rule and flagged text) and declared-persona scores, sorted so the file diffs well. */
