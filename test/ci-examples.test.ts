@@ -120,3 +120,11 @@ describe('docs/ci/github-workflow.yml', () => {
     expect(readFileSync(summary, 'utf8')).toContain('| `docs/new page.md` | — | — | — | 1 | 0 | 0 |');
   });
 });
+
+describe('the README', () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  it.each(['docs/ci/gitlab-ci.yml', 'docs/ci/github-workflow.yml'])('shows %s exactly as the file that is tested', (file) => {
+    const block = readme.split(`<!-- example: ${file} -->\n\`\`\`yaml\n`)[1]?.split('\n```\n')[0];
+    expect(`${block}\n`).toBe(readFileSync(join(repoRoot, file), 'utf8'));
+  });
+});
