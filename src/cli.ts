@@ -33,7 +33,7 @@ Lints Markdown against buyer personas: buzzwords, alienating language, persona f
 Options:
 ${lines.join('\n')}
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or fatal error.
+Exit codes: 0 no errors, 1 errors (or too many warnings, or a failed gate), 2 usage, config or fatal error.
 `;
 }
 
