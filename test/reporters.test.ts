@@ -166,4 +166,15 @@ describe('markdown', () => {
     expect(text).toContain('- docs/café menu/launch plan.md: fit for platform-perry is 42, below --min-fit 60.');
     expect(text).toContain('- docs/café menu/launch plan.md: coverage for platform-perry is 33.3%, below its baseline 50%.');
   });
+
+  it('lists ten messages per file and counts the rest', async () => {
+    const base = report.results[0].messages[2];
+    const many: LintReport = { ...report, gateFailures: undefined, results: [{ ...report.results[0], messages: Array.from({ length: 13 }, (_, i) => ({ ...base, line: i + 1, endLine: i + 1 })) }] };
+    const text = await render('markdown', many);
+    expect(text.match(/^- \*\*warning\*\*/gm)).toHaveLength(10);
+    expect(text).toContain('- **warning** 10:4 “leverage”');
+    expect(text).not.toContain('- **warning** 11:4');
+    expect(text).toContain('…and 3 more.');
+    expect(text).not.toContain('gates failed');
+  });
 });
