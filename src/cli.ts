@@ -17,6 +17,8 @@ import { runLint } from './run.js';
 import { parseReportFiles, writeReportFiles } from './report-files.js';
 import { describeGateFailure } from './gates.js';
 import { text as readAll } from 'node:stream/consumers';
+import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
+import { jsonFormatVersion } from './reporters/json.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -27,6 +29,7 @@ export function helpText(): string {
   });
   return `Usage: ${toolName} [options] [paths, directories or globs...]   (default: .)
        ${toolName} personas [id]          List the personas, or show one
+       ${toolName} score [paths...]       Persona fit of every document: a table (-f json, -f csv)
 
 Lints Markdown against buyer personas: buzzwords, alienating language, persona fit.
 
@@ -74,6 +77,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     if (positionals[0] === 'personas') return await personasCommand(positionals.slice(1), values, io);
+    if (positionals[0] === 'score') return await scoreCommand(positionals.slice(1), values, io);
     if (values['print-config'] !== undefined) {
       const config = await configForFile(values['print-config'], values.config);
       const { personas, ...rest } = config;
@@ -158,6 +162,33 @@ async function personasCommand(args: string[], values: Values, io: CliIO): Promi
   if (!persona) throw new UsageError(`Unknown persona "${args[0]}"; known: ${personas.map((p) => p.id).join(', ')}`);
   io.stdout(values.format === 'json' ? `${JSON.stringify(persona, null, 2)}\n` : describePersona(persona));
   return 0;
+}
+
+const scoreFormats = ['stylish', 'json', 'csv'];
+
+/** `persona-lint score`: documents × personas, and a summary per persona. */
+async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise<number> {
+  const format = values.format ?? 'stylish';
+  if (!scoreFormats.includes(format)) throw new UsageError(`Unknown format "${format}" for score; choose one of: ${scoreFormats.join(', ')}`);
+  const report = await lintFiles(paths, { configFile: values.config, persona: values.persona });
+  const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
+  const known = new Map(resolveFileConfig(loaded, resolve('.')).personas.map((p) => [p.id, p]));
+  // Personas from the configs of the linted files too, in the order their scores list them.
+  for (const result of report.results) for (const score of result.personas?.scores ?? []) if (!known.has(score.id)) known.set(score.id, { id: score.id, name: score.id, aliases: [] } as never);
+  const sheet = scoreSheet(report, [...known.values()]);
+  const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
+  const text =
+    format === 'json'
+      ? `${JSON.stringify({ version: jsonFormatVersion, tool: { name: toolName, version: toolVersion }, ...sheet }, null, 2)}\n`
+      : format === 'csv'
+        ? formatScoreCsv(sheet)
+        : formatScoreTable(sheet, { color });
+  if (values['output-file']) {
+    const path = resolve(values['output-file']);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  } else io.stdout(text);
+  return report.counts.fatal > 0 ? 1 : 0;
 }
 
 const isEntry = process.argv[1] && resolve(process.argv[1]).replace(/\.ts$/, '.js') === new URL(import.meta.url).pathname;

@@ -9,6 +9,7 @@ import { loadBuiltinPersonas, checkPersonaNames, DataError, type PackChanges, ty
 import { rules, findRule, ruleIds } from './rules/index.js';
 import { Ajv } from 'ajv';
 import type { Gates } from './gates.js';
+import { checkMinFit, defaultMinFit, mergeMinFit, type MinFit, type MinFitSetting } from './min-fit.js';
 
 export const configSearchPlaces = [
   'package.json',
@@ -35,6 +36,7 @@ export interface UserConfig {
   overrides?: ConfigOverride[];
   /** Bars the declared personas' scores must reach (--min-fit, --min-coverage). */
   gates?: Gates;
+  minFit?: MinFitSetting;
 }
 
 export interface ConfigOverride {
@@ -43,6 +45,7 @@ export interface ConfigOverride {
   packs?: Record<string, PackChanges>;
   persona?: string | string[];
   gates?: Gates;
+  minFit?: MinFitSetting;
 }
 
 export interface RuleConfig {
@@ -62,6 +65,8 @@ export interface EffectiveConfig {
   persona: string[];
   /** Gates for this file: the config's, then matching overrides'. */
   gates?: Gates;
+  /** The fit under which persona-fit reports a declared persona. */
+  minFit: MinFit;
 }
 
 /** A config mistake: names the file, the key and what was expected. The CLI exits 2. */
@@ -154,6 +159,8 @@ function prepare(source: string, raw: unknown): LoadedConfig {
   };
   checkTargets(config.persona, 'persona');
   (config.overrides ?? []).forEach((o, i) => checkTargets(o.persona, `overrides[${i}].persona`));
+  targetProblems.push(...checkMinFit(config.minFit, 'minFit', personas));
+  (config.overrides ?? []).forEach((o, i) => targetProblems.push(...checkMinFit(o.minFit, `overrides[${i}].minFit`, personas)));
   if (targetProblems.length > 0) throw new ConfigError(file, targetProblems);
   const loaded: LoadedConfig = {
     source,
@@ -248,7 +255,7 @@ function mergePacks(into: Record<string, PackChanges>, packs: Record<string, Pac
 
 /** The settings for one file: defaults, then the config, then each matching override in order. */
 export function resolveFileConfig(loaded: LoadedConfig, filePath: string): EffectiveConfig {
-  const effective: EffectiveConfig = { source: loaded.source, rules: {}, packs: {}, personas: loaded.personas, persona: toList(loaded.config.persona) };
+  const effective: EffectiveConfig = { source: loaded.source, rules: {}, packs: {}, personas: loaded.personas, persona: toList(loaded.config.persona), minFit: mergeMinFit({ default: defaultMinFit, byPersona: {} }, loaded.config.minFit, loaded.personas) };
   for (const rule of rules) effective.rules[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: { ...(rule.meta.defaultOptions ?? {}) } };
   const apply = (settings: Record<string, RuleSetting> | undefined) => {
     for (const [id, setting] of Object.entries(settings ?? {})) effective.rules[id] = ruleConfig(setting, effective.rules[id]);
@@ -263,6 +270,7 @@ export function resolveFileConfig(loaded: LoadedConfig, filePath: string): Effec
     mergePacks(effective.packs, override.packs);
     if (override.persona !== undefined) effective.persona = toList(override.persona);
     if (override.gates) effective.gates = { ...effective.gates, ...override.gates };
+    effective.minFit = mergeMinFit(effective.minFit, override.minFit, loaded.personas);
   }
   return effective;
 }
