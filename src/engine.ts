@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { sep } from 'node:path';
 import { dirname, relative, resolve } from 'node:path';
 import type { FileResult, Message } from './types.js';
 import { parseDocument, type Document } from './document.js';
@@ -25,7 +26,8 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   const absolute = resolve(cwd, path);
   const rel = relative(cwd, absolute);
   // Inside the working directory a relative path reads best; outside it, the absolute one.
-  return rel === '' || rel.startsWith('..') ? absolute : rel.split('\\').join('/');
+  // Only Windows separators become '/': on POSIX a backslash is part of a file name.
+  return rel === '' || rel.startsWith('..') ? absolute : rel.split(sep).join('/');
 }
 
 /** The personas a document is written for: --persona, else frontmatter `persona`, else config. */
