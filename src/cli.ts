@@ -13,6 +13,7 @@ import { findPersona } from './personas.js';
 import { describePersona, listPersonas } from './persona-text.js';
 import type { LintReport } from './types.js';
 import { cliOptions } from './cli-options.js';
+import { parseWorkers } from './batch.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -82,7 +83,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
     }
-    const report = await lintFiles(positionals, { configFile: values.config, persona: values.persona });
+    const workers = values.workers === undefined ? undefined : parseWorkers(values.workers);
+    const report = await lintFiles(positionals, { configFile: values.config, persona: values.persona, workers, cache: values.cache, cacheLocation: values['cache-location'] });
     const shown = values.quiet ? errorsOnly(report) : report;
     const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
     const text = reporter(shown, { color, rules: rules.map((r) => r.meta), cwd: process.cwd() });
