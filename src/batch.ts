@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { displayPath, lintPath, type LintOptions } from './engine.js';
+import type { LintOptions } from './engine.js';
+import { displayPath } from './paths.js';
 import type { FileResult } from './types.js';
 import { configForFile } from './config.js';
 import { UsageError } from './files.js';
@@ -14,6 +15,8 @@ export interface RunOptions extends LintOptions {
   cache?: boolean;
   /** The cache directory. Default: node_modules/.cache/persona-lint under the working directory. */
   cacheLocation?: string;
+  /** Problems that do not fail the run (a cache that cannot be written). Default: a process warning. */
+  onWarning?: (message: string) => void;
 }
 
 /** Parses `--workers`: `auto` or a whole number from 1. */
@@ -26,7 +29,7 @@ export function parseWorkers(value: string): number | 'auto' {
 
 /** The options that reach the per-file path (and a worker): plain data, no run settings. */
 function lintOptions(options: RunOptions): LintOptions {
-  const { workers, cache, cacheLocation, ...rest } = options;
+  const { workers, cache, cacheLocation, onWarning, ...rest } = options;
   return rest;
 }
 
@@ -52,7 +55,7 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
       const absolute = resolve(cwd, files[i]);
       let content: Buffer;
       try {
-        content = await readFile(absolute);
+        content = readFileSync(absolute);
       } catch {
         todo.push(i); // the engine reports why it cannot be read
         continue;
@@ -80,11 +83,13 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
       store?.(i, linted[k]);
     });
   } else if (todo.length > 0) {
+    const { lintPath } = await import('./engine.js');
     for (const i of todo) {
       results[i] = await lintPath(files[i], perFile);
       store?.(i, results[i]!);
     }
   }
-  await cache?.save();
+  const warning = await cache?.save();
+  if (warning) (options.onWarning ?? ((message: string) => process.emitWarning(message)))(warning);
   return results as FileResult[];
 }

@@ -136,8 +136,8 @@ export class ResultCache {
     this.fresh.add(absolutePath);
   }
 
-  /** Writes the entries of this run, and earlier ones for files that still exist. */
-  async save(): Promise<void> {
+  /** Writes the entries of this run, and earlier ones for files that still exist; says why it could not. */
+  async save(): Promise<string | undefined> {
     const entries: Record<string, CacheEntry> = {};
     for (const [path, entry] of [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (this.fresh.has(path) || existsSync(path)) entries[path] = entry;
@@ -148,9 +148,10 @@ export class ResultCache {
       await mkdir(dirname(this.file), { recursive: true });
       await writeFile(temporary, JSON.stringify(data));
       await rename(temporary, this.file);
+      return undefined;
     } catch (error) {
       await rm(temporary, { force: true }).catch(() => undefined);
-      process.emitWarning(`${toolName}: cannot write the cache ${this.file}: ${(error as Error).message}`);
+      return `cannot write the cache ${this.file}: ${(error as Error).message}`;
     }
   }
 }

@@ -84,7 +84,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
     }
     const workers = values.workers === undefined ? undefined : parseWorkers(values.workers);
-    const report = await lintFiles(positionals, { configFile: values.config, persona: values.persona, workers, cache: values.cache, cacheLocation: values['cache-location'] });
+    const report = await lintFiles(positionals, { configFile: values.config, persona: values.persona, workers, cache: values.cache, cacheLocation: values['cache-location'], onWarning: (message) => io.stderr(`${toolName}: ${message}\n`) });
     const shown = values.quiet ? errorsOnly(report) : report;
     const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
     const text = reporter(shown, { color, rules: rules.map((r) => r.meta), cwd: process.cwd() });

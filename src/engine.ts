@@ -9,6 +9,7 @@ import { toMessage, type RuleContext } from './rule.js';
 import { readDirectives, applyDirectives } from './message-control.js';
 import { fileResult, fatalResult } from './result.js';
 import { findPersona, personaNames } from './personas.js';
+import { displayPath } from './paths.js';
 
 export interface LintOptions {
   /** Paths in results are relative to this directory. Default: process.cwd(). */
@@ -19,12 +20,8 @@ export interface LintOptions {
   persona?: string[];
 }
 
-export function displayPath(path: string, cwd = process.cwd()): string {
-  const absolute = resolve(cwd, path);
-  const rel = relative(cwd, absolute);
-  // Inside the working directory a relative path reads best; outside it, the absolute one.
-  return rel === '' || rel.startsWith('..') ? absolute : rel.split('\\').join('/');
-}
+// Moved to paths.ts so a run that lints nothing in process (cache, pool) does not load the parser.
+export { displayPath };
 
 /** The personas a document is written for: --persona, else frontmatter `persona`, else config. */
 export function targetPersonas(doc: Document, config: EffectiveConfig, options: LintOptions): Persona[] {

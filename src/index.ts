@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { FileResult, LintReport } from './types.js';
 import { findFiles } from './files.js';
-import { lintTextSafely, configFor, displayPath, type LintOptions } from './engine.js';
+import type { LintOptions } from './engine.js';
 import { addCounts } from './result.js';
 import { lintPaths, type RunOptions } from './batch.js';
 
@@ -30,6 +30,8 @@ export interface LintTextOptions extends LintOptions {
 /** Lints Markdown text (an editor buffer, standard input). */
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<FileResult> {
   const cwd = options.cwd ?? process.cwd();
+  // The engine (and the Markdown parser) load on first use: a cached or pooled run never needs them here.
+  const { lintTextSafely, configFor, displayPath } = await import('./engine.js');
   const absolute = resolve(cwd, options.filePath ?? '<text>');
   const config = await configFor(absolute, options);
   return lintTextSafely(options.filePath ? displayPath(absolute, cwd) : '<text>', text.replace(/^\uFEFF/, ''), config, options);

@@ -39,7 +39,15 @@ function workerFile(): string {
  */
 export async function lintInPool(files: readonly string[], displayPaths: readonly string[], options: LintOptions, size: number): Promise<FileResult[]> {
   const { Piscina } = await import('piscina');
-  const pool = new Piscina<WorkerTask, WorkerReply>({ filename: workerFile(), minThreads: size, maxThreads: size, idleTimeout: 1000 });
+  const pool = new Piscina<WorkerTask, WorkerReply>({
+    filename: workerFile(),
+    minThreads: size,
+    maxThreads: size,
+    idleTimeout: 1000,
+    // The main thread's stack (V8's default 984 KB; Node keeps 192 KB of a worker's stack in reserve),
+    // not a worker's default 4 MB: a deeply nested file then fails alike whatever --workers says.
+    resourceLimits: { stackSizeMb: (984 + 192) / 1024 },
+  });
   try {
     const replies = await Promise.all(
       files.map((path, i) =>
