@@ -98,11 +98,14 @@ function isResult(value: unknown): value is FileResult {
 export class ResultCache {
   private readonly entries = new Map<string, CacheEntry>();
   private readonly fresh = new Set<string>();
+  /** Nothing to write when every file hit and the file on disk was ours. */
+  private changed = false;
 
   private constructor(readonly file: string) {}
 
   static async open(location: string): Promise<ResultCache> {
     const cache = new ResultCache(join(resolve(location), cacheFileName));
+    cache.changed = true;
     let parsed: unknown;
     try {
       parsed = JSON.parse(await readFile(cache.file, 'utf8'));
@@ -111,9 +114,11 @@ export class ResultCache {
     }
     const data = parsed as CacheFile;
     if (typeof data !== 'object' || data === null || data.tool !== toolName || data.format !== cacheFormat || data.fingerprint !== toolFingerprint()) return cache;
-    if (typeof data.entries !== 'object' || data.entries === null) return cache;
+    if (typeof data.entries !== 'object' || data.entries === null || Array.isArray(data.entries)) return cache;
+    cache.changed = false;
     for (const [path, entry] of Object.entries(data.entries)) {
       if (typeof entry === 'object' && entry !== null && typeof entry.key === 'string' && isResult(entry.result)) cache.entries.set(path, entry);
+      else cache.changed = true;
     }
     return cache;
   }
@@ -128,6 +133,7 @@ export class ResultCache {
 
   set(absolutePath: string, key: string, result: FileResult): void {
     // A file that could not be linted may be fine next time (a worker out of memory, a locked file).
+    this.changed = true;
     if (result.counts.fatal > 0) {
       this.entries.delete(absolutePath);
       return;
@@ -141,7 +147,9 @@ export class ResultCache {
     const entries: Record<string, CacheEntry> = {};
     for (const [path, entry] of [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (this.fresh.has(path) || existsSync(path)) entries[path] = entry;
+      else this.changed = true;
     }
+    if (!this.changed) return undefined;
     const data: CacheFile = { tool: toolName, format: cacheFormat, fingerprint: toolFingerprint(), entries };
     const temporary = `${this.file}.${process.pid}.${randomUUID()}.tmp`;
     try {

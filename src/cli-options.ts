@@ -11,7 +11,7 @@ export const cliOptions = {
   quiet: { type: 'boolean', short: 'q', help: 'Report errors only' },
   color: { type: 'boolean', help: 'Force colour output' },
   'no-color': { type: 'boolean', help: 'Disable colour output (also NO_COLOR=1)' },
-  workers: { type: 'string', arg: 'n|auto', help: 'Lint on n worker threads (1: in process); auto: one per core when there are enough files' },
+  workers: { type: 'string', arg: 'n', help: 'Worker threads: a number (1 lints in process) or auto, the default (one per core when there are enough files)' },
   cache: { type: 'boolean', help: 'Reuse results for files whose content, config and tool version have not changed' },
   'cache-location': { type: 'string', arg: 'dir', help: 'Cache directory (default: node_modules/.cache/persona-lint)' },
   help: { type: 'boolean', short: 'h', help: 'Show this help' },

@@ -1,10 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import YAML, { LineCounter, isNode } from 'yaml';
+import { lazy } from './lazy.js';
 import { packagePath, schemaValidator, describeErrors } from './schema.js';
 import { PhraseIndex, phraseTokens } from './phrase-index.js';
 import { sameInflection } from './tokens.js';
 import { validatedAtBuild, wasValidatedAtBuild } from './data-snapshot.js';
+
+const yaml = lazy<typeof import('yaml')>('yaml');
 
 /** A buyer persona profile, as in rules/personas/<id>.yml (see rules/schemas/persona.schema.json). */
 export interface Persona {
@@ -90,8 +92,9 @@ export function readDataFile<T>(file: string, schemaName: string): T {
   const text = readFileSync(file, 'utf8');
   const known = validatedAtBuild(file, text, schemaName);
   if (known !== undefined) return known as T;
+  const { LineCounter, isNode, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const line = lineCounter.linePos(error.pos[0]).line;

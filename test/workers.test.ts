@@ -14,9 +14,9 @@ describe('--workers', () => {
   it('returns results in file order, the same as an in-process run, in every format', () => {
     // Large files first: in a pool they finish after the small ones behind them.
     const files: Record<string, string> = {};
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 12; i++) {
       const name = `doc-${String(i).padStart(2, '0')}.md`;
-      files[name] = i < 4 ? `# Long ${i}\n\n${'Plain words in a sentence that says little.\n\n'.repeat(800)}We leverage it.\n` : buzz(i % 2 ? 'leverage' : 'synergize');
+      files[name] = i < 4 ? `# Long ${i}\n\n${'Plain words in a sentence that says little.\n\n'.repeat(300)}We leverage it.\n` : buzz(i % 2 ? 'leverage' : 'synergize');
     }
     const dir = tempTree(files);
     for (const format of ['json', 'stylish']) {
