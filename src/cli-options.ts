@@ -21,6 +21,9 @@ export const cliOptions = {
   quiet: { type: 'boolean', short: 'q', help: 'Report errors only (hides warnings, infos and baseline messages)' },
   color: { type: 'boolean', help: 'Force colour output' },
   'no-color': { type: 'boolean', help: 'Disable colour output (also NO_COLOR=1)' },
+  workers: { type: 'string', arg: 'n', help: 'Worker threads: a number (1 lints in process) or auto, the default (one per core when there are enough files)' },
+  cache: { type: 'boolean', help: 'Reuse results for files whose content, config and tool version have not changed' },
+  'cache-location': { type: 'string', arg: 'dir', help: 'Cache directory (default: node_modules/.cache/persona-lint)' },
   help: { type: 'boolean', short: 'h', help: 'Show this help' },
   version: { type: 'boolean', short: 'v', help: 'Show the version' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string; arg?: string; help: string }>;

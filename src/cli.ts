@@ -20,6 +20,7 @@ import { text as readAll } from 'node:stream/consumers';
 import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
 import { jsonFormatVersion } from './reporters/json.js';
 import { explainRule } from './explain.js';
+import { parseWorkers } from './batch.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -98,6 +99,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
     }
+    const workers = values.workers === undefined ? undefined : parseWorkers(values.workers);
     const minFit = parseNumber(values['min-fit'], '--min-fit', 100);
     const minCoverage = parseNumber(values['min-coverage'], '--min-coverage', 1);
     const reportFiles = await parseReportFiles(values.report ?? []);
@@ -112,6 +114,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       baseline: values.baseline,
       writeBaseline: values['write-baseline'],
       gates: { minFit, minCoverage },
+      workers,
+      cache: values.cache,
+      cacheLocation: values['cache-location'],
+      onWarning: (message) => io.stderr(`${toolName}: ${message}\n`),
     });
     const shown = values.quiet ? errorsOnly(report) : report;
     const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));

@@ -2,14 +2,17 @@ import { dirname, relative, resolve, extname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { cosmiconfig } from 'cosmiconfig';
 import picomatch from 'picomatch';
-import YAML from 'yaml';
+import { lazy } from './lazy.js';
 import type { ConfigSeverity } from './types.js';
 import { schemaValidator, describeErrors } from './schema.js';
 import { loadBuiltinPersonas, checkPersonaNames, DataError, type PackChanges, type Persona } from './data.js';
 import { rules, findRule, ruleIds } from './rules/index.js';
-import { Ajv } from 'ajv';
 import type { Gates } from './gates.js';
 import { checkMinFit, defaultMinFit, mergeMinFit, type MinFit, type MinFitSetting } from './min-fit.js';
+import type { Ajv } from 'ajv';
+
+const yaml = lazy<typeof import('yaml')>('yaml');
+const ajvModule = lazy<typeof import('ajv')>('ajv');
 
 export const configSearchPlaces = [
   'package.json',
@@ -174,7 +177,7 @@ function prepare(source: string, raw: unknown): LoadedConfig {
   return loaded;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+let ajv: Ajv | undefined;
 
 function checkRules(settings: Record<string, RuleSetting> | undefined, key: string): string[] {
   const problems: string[] = [];
@@ -190,7 +193,7 @@ function checkRules(settings: Record<string, RuleSetting> | undefined, key: stri
       if (Object.keys(options).length > 0) problems.push(`${key}.${id}[1]: this rule takes no options`);
       continue;
     }
-    const validate = ajv.compile({ ...rule.meta.optionsSchema, additionalProperties: false });
+    const validate = (ajv ??= new (ajvModule().Ajv)({ allErrors: true, strict: false })).compile({ ...rule.meta.optionsSchema, additionalProperties: false });
     if (!validate(options)) {
       for (const line of describeErrors(validate.errors)) problems.push(`${key}.${id}[1].${line.replace(/^\(root\): /, '')}`.replace('[1].(root)', '[1]'));
     }
@@ -216,7 +219,7 @@ function mergeProfiles(builtins: Persona[], profiles: NonNullable<UserConfig['pe
       const path = resolve(baseDir, entry);
       try {
         const text = readFileSync(path, 'utf8');
-        profile = extname(path) === '.json' ? JSON.parse(text) : YAML.parse(text);
+        profile = extname(path) === '.json' ? JSON.parse(text) : yaml().parse(text);
       } catch (error) {
         throw new ConfigError(file, [`${key}: cannot read ${entry}: ${(error as Error).message.split('\n')[0]}`]);
       }

@@ -1,9 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import YAML, { LineCounter, isNode } from 'yaml';
+import { lazy } from './lazy.js';
 import { packagePath, schemaValidator, describeErrors } from './schema.js';
 import { PhraseIndex, phraseTokens } from './phrase-index.js';
 import { sameInflection } from './tokens.js';
+import { validatedAtBuild, wasValidatedAtBuild } from './data-snapshot.js';
+
+const yaml = lazy<typeof import('yaml')>('yaml');
 
 /** A buyer persona profile, as in rules/personas/<id>.yml (see rules/schemas/persona.schema.json). */
 export interface Persona {
@@ -91,8 +94,11 @@ function displayPath(file: string): string {
 /** Reads and validates one YAML data file; schema errors point at the line inside the file. */
 export function readDataFile<T>(file: string, schemaName: string): T {
   const text = readFileSync(file, 'utf8');
+  const known = validatedAtBuild(file, text, schemaName);
+  if (known !== undefined) return known as T;
+  const { LineCounter, isNode, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const line = lineCounter.linePos(error.pos[0]).line;
@@ -152,7 +158,7 @@ export function loadBuiltinPack(ruleId: string): WordPack {
   if (!pack) {
     const file = packagePath('rules', `${ruleId}.yml`);
     pack = readDataFile<WordPack>(file, 'word-pack.schema.json');
-    checkPackInvariants(pack, displayPath(file));
+    if (!wasValidatedAtBuild(pack)) checkPackInvariants(pack, displayPath(file));
     builtinPacks.set(ruleId, pack);
   }
   return pack;

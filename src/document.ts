@@ -60,7 +60,8 @@ export function parseDocument(path: string, text: string): Document {
   const nlcst = toNlcst(mdast, file, english, { ignore: [urlLiteral] }) as NlcstRoot;
   // mdast-util-to-nlcst always drops tables; marketing pages put claims in comparison tables,
   // so each cell becomes a paragraph of its own.
-  visit(mdast, 'table', (table: Table) => {
+  // A table needs a pipe: most files skip this walk over the whole tree.
+  if (text.includes('|')) visit(mdast, 'table', (table: Table) => {
     for (const row of table.children) {
       for (const cell of row.children) {
         if (!cell.position || cell.children.length === 0) continue;

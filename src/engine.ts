@@ -12,6 +12,7 @@ import { fileResult, fatalResult } from './result.js';
 import { findPersona, personaNames } from './personas.js';
 import { scoreDocument, type DocumentScores } from './scoring/index.js';
 import { UsageError } from './files.js';
+import { displayPath } from './paths.js';
 
 export interface LintOptions {
   /** Paths in results are relative to this directory. Default: process.cwd(). */
@@ -22,13 +23,8 @@ export interface LintOptions {
   persona?: string[];
 }
 
-export function displayPath(path: string, cwd = process.cwd()): string {
-  const absolute = resolve(cwd, path);
-  const rel = relative(cwd, absolute);
-  // Inside the working directory a relative path reads best; outside it, the absolute one.
-  // Only Windows separators become '/': on POSIX a backslash is part of a file name.
-  return rel === '' || rel.startsWith('..') ? absolute : rel.split(sep).join('/');
-}
+// Moved to paths.ts so a run that lints nothing in process (cache, pool) does not load the parser.
+export { displayPath };
 
 /** The personas a document is written for: --persona, else frontmatter `persona`, else config. */
 export function targetPersonas(doc: Document, config: EffectiveConfig, options: LintOptions): Persona[] {

@@ -1,6 +1,5 @@
 import { statSync, existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, join, dirname } from 'node:path';
-import { globby, isDynamicPattern } from 'globby';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
 import { findConfig, loadConfigFile, type LoadedConfig } from './config.js';
@@ -39,7 +38,7 @@ export async function findFiles(patterns: readonly string[], options: FindFilesO
       if (statSync(absolute).isDirectory()) {
         for (const file of await walk(absolute, markdownGlob, cwd)) found.add(file);
       } else explicit.add(absolute);
-    } else if (isDynamicPattern(pattern)) {
+    } else if ((await import('globby')).isDynamicPattern(pattern)) {
       const matches = (await walk(cwd, pattern, cwd)).filter((file) => namesExtension(pattern) || isMarkdown(file));
       if (matches.length === 0) throw new UsageError(`No files matching the pattern "${pattern}" were found.`);
       for (const file of matches) found.add(file);
@@ -61,6 +60,8 @@ function namesExtension(pattern: string): boolean {
 }
 
 async function walk(root: string, pattern: string, cwd: string): Promise<string[]> {
+  // Loaded on first use: linting named files does not need a directory walker.
+  const { globby } = await import('globby');
   const files = await globby(pattern, {
     cwd: root,
     absolute: true,

@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import type { FileResult, LintReport } from './types.js';
 import { findFiles } from './files.js';
-import { lintPath, lintTextSafely, configFor, displayPath, type LintOptions } from './engine.js';
+import type { LintOptions } from './engine.js';
 import { addCounts } from './result.js';
+import { lintPaths, type RunOptions } from './batch.js';
 
 export type { FileResult, LintReport, Message, Counts, Severity, ConfigSeverity } from './types.js';
 export type { LintOptions } from './engine.js';
+export type { RunOptions } from './batch.js';
 export type { Persona, KeyConcept, WordEntry } from './data.js';
 export { ConfigError } from './config.js';
 export { DataError } from './data.js';
@@ -13,11 +15,10 @@ export { UsageError } from './files.js';
 export { rules } from './rules/index.js';
 
 /** Lints the Markdown files that `patterns` (paths, directories, globs) name. */
-export async function lintFiles(patterns: readonly string[], options: LintOptions = {}): Promise<LintReport> {
+export async function lintFiles(patterns: readonly string[], options: RunOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const files = await findFiles(patterns, { cwd, configFile: options.configFile });
-  const results: FileResult[] = [];
-  for (const file of files) results.push(await lintPath(file, { ...options, cwd }));
+  const results: FileResult[] = await lintPaths(files, { ...options, cwd });
   return summarize(results);
 }
 
@@ -29,6 +30,8 @@ export interface LintTextOptions extends LintOptions {
 /** Lints Markdown text (an editor buffer, standard input). */
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<FileResult> {
   const cwd = options.cwd ?? process.cwd();
+  // The engine (and the Markdown parser) load on first use: a cached or pooled run never needs them here.
+  const { lintTextSafely, configFor, displayPath } = await import('./engine.js');
   const absolute = resolve(cwd, options.filePath ?? '<text>');
   const config = await configFor(absolute, options);
   return lintTextSafely(options.filePath ? displayPath(absolute, cwd) : '<text>', text.replace(/^\uFEFF/, ''), config, options);

@@ -6,10 +6,10 @@ import { changesSince, keepChangedLines, realPath } from './changed.js';
 import { applyBaseline, readBaseline, recordedScores, writeBaseline, type Baseline } from './baseline.js';
 import { checkGates, type Gates } from './gates.js';
 import { configForFile } from './config.js';
-import type { LintOptions } from './engine.js';
+import type { RunOptions as BatchOptions } from './batch.js';
 
 /** Everything a CI or editor run adds to a plain lint: where the text comes from, which lines count, and what fails. */
-export interface RunOptions extends LintOptions {
+export interface RunOptions extends BatchOptions {
   /** Lint this text instead of files (--stdin), reported under `filename` (--stdin-filename). */
   stdin?: { text: string; filename?: string };
   /** Only files changed since the merge base with this git ref (--changed-since). */
@@ -29,7 +29,7 @@ export async function runLint(patterns: readonly string[], options: RunOptions =
   const cwd = options.cwd ?? process.cwd();
   // Whatever else LintOptions carries goes to the linter untouched.
   const { stdin: _stdin, changedSince: _since, changedLinesOnly: _lines, baseline: _baseline, writeBaseline: _write, gates: _gates, ...rest } = options;
-  const lintOptions: LintOptions = { ...rest, cwd };
+  const lintOptions: BatchOptions = { ...rest, cwd };
   if (options.changedLinesOnly && !options.changedSince) throw new UsageError('--changed-lines-only needs --changed-since <git-ref> to know what changed.');
   if (options.stdin && options.changedSince) throw new UsageError('--changed-since lints files from git; it cannot be combined with --stdin.');
   if (options.stdin && patterns.length > 0) throw new UsageError('--stdin lints standard input; name no files with it (use --stdin-filename for the path).');

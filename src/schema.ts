@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { lazy } from './lazy.js';
+
+const ajvModule = lazy<typeof import('ajv')>('ajv');
 
 /** The package root: data (rules/), docs and schemas ship beside dist/. */
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -9,7 +12,8 @@ export function packagePath(...parts: string[]): string {
   return [packageRoot.replace(/\/$/, ''), ...parts].join('/');
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+// Compiled on first use: the built-in data files were validated at build time (data-snapshot.ts).
+let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
 /** A validator for one of the JSON Schemas in rules/schemas/, compiled once per run. */
@@ -17,7 +21,7 @@ export function schemaValidator(name: string): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
     const schema = JSON.parse(readFileSync(packagePath('rules', 'schemas', name), 'utf8'));
-    validate = ajv.compile(schema);
+    validate = (ajv ??= new (ajvModule().Ajv)({ allErrors: true, strict: false, useDefaults: false })).compile(schema);
     compiled.set(name, validate);
   }
   return validate;

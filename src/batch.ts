@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { LintOptions } from './engine.js';
+import { displayPath } from './paths.js';
+import type { FileResult } from './types.js';
+import { configForFile } from './config.js';
+import { UsageError } from './files.js';
+import { poolSize, lintInPool } from './pool.js';
+
+/** Options for linting many files: how (threads) and whether to reuse earlier results (cache). */
+export interface RunOptions extends LintOptions {
+  /** Worker threads: a number (1 lints in process) or `auto` (default: a pool when there are enough files). */
+  workers?: number | 'auto';
+  /** Reuse results of earlier runs for files whose content, config and tool have not changed. */
+  cache?: boolean;
+  /** The cache directory. Default: node_modules/.cache/persona-lint under the working directory. */
+  cacheLocation?: string;
+  /** Problems that do not fail the run (a cache that cannot be written). Default: a process warning. */
+  onWarning?: (message: string) => void;
+}
+
+/** Parses `--workers`: `auto` or a whole number from 1. */
+export function parseWorkers(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new UsageError(`--workers takes a whole number from 1 or "auto", not "${value}"`);
+  return n;
+}
+
+/** The options that reach the per-file path (and a worker): plain data, no run settings. */
+function lintOptions(options: RunOptions): LintOptions {
+  const { workers, cache, cacheLocation, onWarning, ...rest } = options;
+  return rest;
+}
+
+/**
+ * Lints files (absolute paths, in the order results should come back): cached results first, the
+ * rest in process or on a worker pool, each file through the engine's per-file path.
+ */
+export async function lintPaths(files: readonly string[], options: RunOptions): Promise<FileResult[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const perFile = { ...lintOptions(options), cwd };
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  let todo = files.map((_, i) => i);
+  let store: ((i: number, result: FileResult) => void) | undefined;
+  let cache: import('./cache.js').ResultCache | undefined;
+  const shown = files.map((file) => displayPath(file, cwd));
+  if (options.cache) {
+    const { ResultCache, configHash, entryKey, defaultCacheLocation } = await import('./cache.js');
+    cache = await ResultCache.open(resolve(cwd, options.cacheLocation ?? defaultCacheLocation));
+    const { cwd: _cwd, configFile: _configFile, ...resultOptions } = perFile;
+    const keys: (string | undefined)[] = new Array(files.length);
+    todo = [];
+    for (let i = 0; i < files.length; i++) {
+      const absolute = resolve(cwd, files[i]);
+      let content: Buffer;
+      try {
+        content = readFileSync(absolute);
+      } catch {
+        todo.push(i); // the engine reports why it cannot be read
+        continue;
+      }
+      const config = await configForFile(absolute, options.configFile);
+      keys[i] = entryKey(content, configHash(config, resultOptions));
+      results[i] = cache.get(absolute, keys[i]!, shown[i]);
+      if (!results[i]) todo.push(i);
+    }
+    const opened = cache;
+    store = (i, result) => {
+      if (keys[i]) opened.set(resolve(cwd, files[i]), keys[i]!, result);
+    };
+  }
+  const size = poolSize(options.workers, todo.length);
+  if (size > 1) {
+    const linted = await lintInPool(
+      todo.map((i) => files[i]),
+      todo.map((i) => shown[i]),
+      perFile,
+      size,
+    );
+    todo.forEach((i, k) => {
+      results[i] = linted[k];
+      store?.(i, linted[k]);
+    });
+  } else if (todo.length > 0) {
+    const { lintPath } = await import('./engine.js');
+    for (const i of todo) {
+      results[i] = await lintPath(files[i], perFile);
+      store?.(i, results[i]!);
+    }
+  }
+  const warning = await cache?.save();
+  if (warning) (options.onWarning ?? ((message: string) => process.emitWarning(message)))(warning);
+  return results as FileResult[];
+}

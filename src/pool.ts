@@ -1,0 +1,76 @@
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { LintOptions } from './engine.js';
+import type { FileResult } from './types.js';
+import type { WorkerError, WorkerReply, WorkerTask } from './lint-worker.js';
+import { ConfigError } from './config.js';
+import { DataError } from './data.js';
+import { fatalResult } from './result.js';
+import { packagePath } from './schema.js';
+
+/**
+ * Below this many files to lint, `--workers auto` stays in process: starting a worker (loading the
+ * parser, the rules and the data again) costs about as much as linting this many files of the
+ * rust-blog corpus in one thread (measured with bench/threshold.mjs; see the README).
+ */
+export const minFilesForPool = 64;
+
+/** The number of threads for a run: 1 means in process. */
+export function poolSize(workers: number | 'auto' | undefined, fileCount: number): number {
+  if (workers === undefined || workers === 'auto') {
+    if (fileCount < minFilesForPool) return 1;
+    return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / (minFilesForPool / 2))));
+  }
+  return Math.max(1, Math.min(workers, fileCount));
+}
+
+/** The compiled worker module (when the sources run under a TypeScript loader, the built one). */
+function workerFile(): string {
+  const beside = fileURLToPath(new URL('./lint-worker.js', import.meta.url));
+  return existsSync(beside) ? beside : packagePath('dist', 'lint-worker.js');
+}
+
+/**
+ * Lints files on `size` worker threads, each running the same per-file path as an in-process run.
+ * Results come back in the order of `files`. A worker that dies on a file (out of memory, a native
+ * crash) becomes one fatal message on that file, and the pool replaces it; a config or data error
+ * is thrown as in process, the first in file order.
+ */
+export async function lintInPool(files: readonly string[], displayPaths: readonly string[], options: LintOptions, size: number): Promise<FileResult[]> {
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina<WorkerTask, WorkerReply>({
+    filename: workerFile(),
+    minThreads: size,
+    maxThreads: size,
+    idleTimeout: 1000,
+    // The main thread's stack (V8's default 984 KB; Node keeps 192 KB of a worker's stack in reserve),
+    // not a worker's default 4 MB: a deeply nested file then fails alike whatever --workers says.
+    resourceLimits: { stackSizeMb: (984 + 192) / 1024 },
+  });
+  try {
+    const replies = await Promise.all(
+      files.map((path, i) =>
+        pool.run({ path, options }).catch((error: unknown): WorkerReply => {
+          const reason = error instanceof Error ? error.message : String(error);
+          return { result: fatalResult(displayPaths[i], `Cannot lint file: the worker linting it stopped: ${reason}`) };
+        }),
+      ),
+    );
+    return replies.map((reply) => {
+      if ('error' in reply) throw reviveError(reply.error);
+      return reply.result;
+    });
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** Rebuilds an error lintPath threw in a worker, so the CLI treats it alike (exit 2, same message). */
+export function reviveError(error: WorkerError): Error {
+  if (error.kind === 'ConfigError') return new ConfigError(error.file ?? '(config)', error.problems ?? []);
+  if (error.kind === 'DataError') return new DataError(error.file ?? '(data)', error.problems ?? []);
+  const revived = new Error(error.message);
+  if (error.stack) revived.stack = error.stack;
+  return revived;
+}
