@@ -168,7 +168,7 @@ function describe(link: Link, personas: Persona[], tokens: readonly Token[], tex
   const last = group ? Math.max(group.end, frame.end) : frame.end;
   const span = { start: tokens[first].start, end: tokens[last - 1].end };
   const frameText = phraseText(frame.tokens, text);
-  const who = group ? `“${phraseText(tokens.slice(group.start, group.end), text)}”` : `the ${personas[0].group} team`;
+  const who = group ? `“${phraseText(tokens.slice(group.start, group.end), text)}”` : `${personas[0].name}’s team`;
   const ids = personas.map((p) => p.id);
   const alienates = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
   const how = role[frame.entry.category ?? 'contempt'] ?? 'with contempt';
