@@ -69,9 +69,10 @@ function negationIndex(ruleId: string): PhraseIndex<true> {
 }
 
 /** Only linking words, and no clause punctuation, between two token positions. */
-function linked(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>, text: string): boolean {
+function linked(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>, text: string, negations: ReadonlySet<string>): boolean {
   if (to - from > maxGap) return false;
-  for (let k = from; k < to; k++) if (!words.has(tokens[k].norm)) return false;
+  // Negation words link too, so that the negation guard, not the word order, decides.
+  for (let k = from; k < to; k++) if (!words.has(tokens[k].norm) && !negations.has(tokens[k].norm)) return false;
   const gapStart = from > 0 ? tokens[from - 1].end.offset : 0;
   const gapEnd = tokens[to]?.start.offset ?? text.length;
   return !/[;:()[\]\u2014\u2013]|\n\s*\n/.test(text.slice(gapStart, gapEnd));
@@ -85,20 +86,26 @@ function wholePhrase(tokens: readonly Token[], group: Span, frames: readonly Pac
   return endsPhrase.has(next.norm) || frames.some((f) => f.start === group.end);
 }
 
-function negated(tokens: readonly Token[], frame: PackMatch, negations: PhraseIndex<true>): boolean {
-  const from = Math.max(0, frame.start - maxGap);
+/**
+ * A negation cancels a link: between a group and the frame after it ("security is never a
+ * blocker"), or else in the few words before the frame ("you don't have to fight with legal").
+ * "Don't let procurement slow you down" negates "let", not the frame, so it stays flagged.
+ */
+function negated(tokens: readonly Token[], frame: PackMatch, group: PhraseMatch<GroupName> | null, negations: PhraseIndex<true>): boolean {
+  const from = group && group.end <= frame.start ? group.end : Math.max(0, frame.start - maxGap);
   return negations.matchAll(tokens.slice(from, frame.start)).length > 0;
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** The groups a frame casts as the problem, by its category (see rules/persona-disparagement.yml). */
-function linkedGroups(tokens: readonly Token[], frame: PackMatch, groups: readonly PhraseMatch<GroupName>[], frames: readonly PackMatch[], text: string): PhraseMatch<GroupName>[] {
+function linkedGroups(tokens: readonly Token[], frame: PackMatch, groups: readonly PhraseMatch<GroupName>[], frames: readonly PackMatch[], text: string, negationWords: ReadonlySet<string>): PhraseMatch<GroupName>[] {
   const category = frame.entry.category ?? 'contempt';
-  const passive = tokens[frame.end]?.norm === 'by';
-  const before = (g: PhraseMatch<GroupName>) => g.end <= frame.start && linked(tokens, g.end, frame.start, linking, text);
+  // Passive voice ("slowed down by the CAB"): the group after "by" is the agent, the one before is not.
+  const passive = tokens[frame.end]?.norm === 'by' || tokens[frame.end - 1].norm === 'by';
+  const before = (g: PhraseMatch<GroupName>) => g.end <= frame.start && linked(tokens, g.end, frame.start, linking, text, negationWords);
   const after = (g: PhraseMatch<GroupName>, words: ReadonlySet<string>, needPreposition: boolean) => {
-    if (g.start < frame.end || !linked(tokens, frame.end, g.start, words, text)) return false;
+    if (g.start < frame.end || !linked(tokens, frame.end, g.start, words, text, negationWords)) return false;
     // "clueless executives keep asking": an adjective right before the group is about the group.
     if (!(category === 'contempt' && g.start === frame.end) && !wholePhrase(tokens, g, frames, text)) return false;
     // The frame may end in its own preposition: "slowed down by the CAB".
@@ -135,6 +142,7 @@ export const personaDisparagement: Rule<PersonaDisparagementOptions> = {
     if (!pack) return;
     const groupIndex = groupNameIndex(personas, options.ignoreNames ?? defaultIgnoreNames);
     const negations = negationIndex(pack.rule);
+    const negationWords = new Set((loadBuiltinPack(pack.rule).negations ?? []).filter((n) => !n.includes(' ')));
     const framesBySentence = new Map<object, PackMatch[]>();
     for (const match of packMatches(pack, doc.sentences, doc.text)) {
       const list = framesBySentence.get(match.sentence) ?? [];
@@ -146,10 +154,13 @@ export const personaDisparagement: Rule<PersonaDisparagementOptions> = {
       const groups = groupIndex.matchAll(tokens);
       const links: Link[] = [];
       for (const frame of frames) {
-        if (negated(tokens, frame, negations)) continue;
-        for (const group of linkedGroups(tokens, frame, groups, frames, doc.text)) links.push({ group, personas: group.value.personas, frame });
+        for (const group of linkedGroups(tokens, frame, groups, frames, doc.text, negationWords)) {
+          if (!negated(tokens, frame, group, negations)) links.push({ group, personas: group.value.personas, frame });
+        }
         const named = frame.entry.persona ? personas.find((p) => p.id === frame.entry.persona) : undefined;
-        if (named && !links.some((l) => l.frame === frame && l.personas.includes(named))) links.push({ group: null, personas: [named], frame });
+        if (named && !negated(tokens, frame, null, negations) && !links.some((l) => l.frame === frame && l.personas.includes(named))) {
+          links.push({ group: null, personas: [named], frame });
+        }
       }
       const reported = new Set<Persona>();
       for (const link of links) {
@@ -168,7 +179,7 @@ function describe(link: Link, personas: Persona[], tokens: readonly Token[], tex
   const last = group ? Math.max(group.end, frame.end) : frame.end;
   const span = { start: tokens[first].start, end: tokens[last - 1].end };
   const frameText = phraseText(frame.tokens, text);
-  const who = group ? `“${phraseText(tokens.slice(group.start, group.end), text)}”` : `the ${personas[0].group} team`;
+  const who = group ? `“${phraseText(tokens.slice(group.start, group.end), text)}”` : `${personas[0].name}’s team`;
   const ids = personas.map((p) => p.id);
   const alienates = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
   const how = role[frame.entry.category ?? 'contempt'] ?? 'with contempt';
