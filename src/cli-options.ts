@@ -2,11 +2,12 @@ import { reporterNames } from './reporters/index.js';
 
 /** Every option, in one table: the parser, the help text and the README read it. */
 export const cliOptions = {
-  format: { type: 'string', short: 'f', default: 'stylish', arg: 'name', help: `Output format: ${reporterNames.join(', ')}` },
+  format: { type: 'string', short: 'f', default: 'stylish', arg: 'name', help: `Output format: ${reporterNames.join(', ')} (score: stylish, json, csv)` },
   'output-file': { type: 'string', short: 'o', arg: 'path', help: 'Write the report to a file instead of standard output' },
   config: { type: 'string', short: 'c', arg: 'path', help: 'Use this config file for every file (no search)' },
   'print-config': { type: 'string', arg: 'path', help: 'Print the effective config for a file and exit' },
   persona: { type: 'string', multiple: true, arg: 'id', help: 'Target persona for every document (repeatable; overrides frontmatter and config)' },
+  explain: { type: 'string', arg: 'rule', help: 'Explain a rule: what it flags, why, its options and examples' },
   'max-warnings': { type: 'string', arg: 'n', help: 'Exit 1 when there are more than n warnings' },
   quiet: { type: 'boolean', short: 'q', help: 'Report errors only' },
   color: { type: 'boolean', help: 'Force colour output' },

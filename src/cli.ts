@@ -13,7 +13,10 @@ import { findPersona } from './personas.js';
 import { describePersona, listPersonas } from './persona-text.js';
 import type { LintReport } from './types.js';
 import { cliOptions } from './cli-options.js';
-import { parseWorkers } from './batch.js';
+import { parseWorkers, type RunOptions } from './batch.js';
+import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
+import { jsonFormatVersion } from './reporters/json.js';
+import { explainRule } from './explain.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -24,6 +27,8 @@ export function helpText(): string {
   });
   return `Usage: ${toolName} [options] [paths, directories or globs...]   (default: .)
        ${toolName} personas [id]          List the personas, or show one
+       ${toolName} score [paths...]       Persona fit of every document: a table (-f json, -f csv)
+       ${toolName} --explain <rule>       Explain a rule
 
 Lints Markdown against buyer personas: buzzwords, alienating language, persona fit.
 
@@ -69,6 +74,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     if (positionals[0] === 'personas') return await personasCommand(positionals.slice(1), values, io);
+    if (positionals[0] === 'score') return await scoreCommand(positionals.slice(1), values, io);
+    if (values.explain !== undefined) {
+      io.stdout(explainRule(values.explain));
+      return 0;
+    }
     if (values['print-config'] !== undefined) {
       const config = await configForFile(values['print-config'], values.config);
       const { personas, ...rest } = config;
@@ -83,8 +93,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
     }
-    const workers = values.workers === undefined ? undefined : parseWorkers(values.workers);
-    const report = await lintFiles(positionals, { configFile: values.config, persona: values.persona, workers, cache: values.cache, cacheLocation: values['cache-location'], onWarning: (message) => io.stderr(`${toolName}: ${message}\n`) });
+    const report = await lintFiles(positionals, { configFile: values.config, persona: values.persona, ...runOptions(values, io) });
     const shown = values.quiet ? errorsOnly(report) : report;
     const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
     const text = reporter(shown, { color, rules: rules.map((r) => r.meta), cwd: process.cwd() });
@@ -103,6 +112,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } catch (error) {
     return reportFailure(error, io);
   }
+}
+
+/** --workers, --cache and --cache-location, for every command that lints files. */
+function runOptions(values: Values, io: CliIO): RunOptions {
+  return {
+    workers: values.workers === undefined ? undefined : parseWorkers(values.workers),
+    cache: values.cache,
+    cacheLocation: values['cache-location'],
+    onWarning: (message) => io.stderr(`${toolName}: ${message}\n`),
+  };
 }
 
 function errorsOnly(report: LintReport): LintReport {
@@ -129,6 +148,33 @@ async function personasCommand(args: string[], values: Values, io: CliIO): Promi
   if (!persona) throw new UsageError(`Unknown persona "${args[0]}"; known: ${personas.map((p) => p.id).join(', ')}`);
   io.stdout(values.format === 'json' ? `${JSON.stringify(persona, null, 2)}\n` : describePersona(persona));
   return 0;
+}
+
+const scoreFormats = ['stylish', 'json', 'csv'];
+
+/** `persona-lint score`: documents × personas, and a summary per persona. */
+async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise<number> {
+  const format = values.format ?? 'stylish';
+  if (!scoreFormats.includes(format)) throw new UsageError(`Unknown format "${format}" for score; choose one of: ${scoreFormats.join(', ')}`);
+  const report = await lintFiles(paths, { configFile: values.config, persona: values.persona, ...runOptions(values, io) });
+  const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
+  const known = new Map(resolveFileConfig(loaded, resolve('.')).personas.map((p) => [p.id, p]));
+  // Personas from the configs of the linted files too, in the order their scores list them.
+  for (const result of report.results) for (const score of result.personas?.scores ?? []) if (!known.has(score.id)) known.set(score.id, { id: score.id, name: score.id, aliases: [] } as never);
+  const sheet = scoreSheet(report, [...known.values()]);
+  const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
+  const text =
+    format === 'json'
+      ? `${JSON.stringify({ version: jsonFormatVersion, tool: { name: toolName, version: toolVersion }, ...sheet }, null, 2)}\n`
+      : format === 'csv'
+        ? formatScoreCsv(sheet)
+        : formatScoreTable(sheet, { color });
+  if (values['output-file']) {
+    const path = resolve(values['output-file']);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  } else io.stdout(text);
+  return report.counts.fatal > 0 ? 1 : 0;
 }
 
 const isEntry = process.argv[1] && resolve(process.argv[1]).replace(/\.ts$/, '.js') === new URL(import.meta.url).pathname;

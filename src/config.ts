@@ -8,6 +8,7 @@ import { schemaValidator, describeErrors } from './schema.js';
 import { loadBuiltinPersonas, checkPersonaNames, DataError, type PackChanges, type Persona } from './data.js';
 import { rules, findRule, ruleIds } from './rules/index.js';
 import type { Ajv } from 'ajv';
+import { checkMinFit, defaultMinFit, mergeMinFit, type MinFit, type MinFitSetting } from './min-fit.js';
 
 const yaml = lazy<typeof import('yaml')>('yaml');
 const ajvModule = lazy<typeof import('ajv')>('ajv');
@@ -35,6 +36,7 @@ export interface UserConfig {
   persona?: string | string[];
   ignores?: string[];
   overrides?: ConfigOverride[];
+  minFit?: MinFitSetting;
 }
 
 export interface ConfigOverride {
@@ -42,6 +44,7 @@ export interface ConfigOverride {
   rules?: Record<string, RuleSetting>;
   packs?: Record<string, PackChanges>;
   persona?: string | string[];
+  minFit?: MinFitSetting;
 }
 
 export interface RuleConfig {
@@ -59,6 +62,8 @@ export interface EffectiveConfig {
   personas: Persona[];
   /** Target persona ids or aliases, as configured (resolved by the engine). */
   persona: string[];
+  /** The fit under which persona-fit reports a declared persona. */
+  minFit: MinFit;
 }
 
 /** A config mistake: names the file, the key and what was expected. The CLI exits 2. */
@@ -151,6 +156,8 @@ function prepare(source: string, raw: unknown): LoadedConfig {
   };
   checkTargets(config.persona, 'persona');
   (config.overrides ?? []).forEach((o, i) => checkTargets(o.persona, `overrides[${i}].persona`));
+  targetProblems.push(...checkMinFit(config.minFit, 'minFit', personas));
+  (config.overrides ?? []).forEach((o, i) => targetProblems.push(...checkMinFit(o.minFit, `overrides[${i}].minFit`, personas)));
   if (targetProblems.length > 0) throw new ConfigError(file, targetProblems);
   const loaded: LoadedConfig = {
     source,
@@ -245,7 +252,7 @@ function mergePacks(into: Record<string, PackChanges>, packs: Record<string, Pac
 
 /** The settings for one file: defaults, then the config, then each matching override in order. */
 export function resolveFileConfig(loaded: LoadedConfig, filePath: string): EffectiveConfig {
-  const effective: EffectiveConfig = { source: loaded.source, rules: {}, packs: {}, personas: loaded.personas, persona: toList(loaded.config.persona) };
+  const effective: EffectiveConfig = { source: loaded.source, rules: {}, packs: {}, personas: loaded.personas, persona: toList(loaded.config.persona), minFit: mergeMinFit({ default: defaultMinFit, byPersona: {} }, loaded.config.minFit, loaded.personas) };
   for (const rule of rules) effective.rules[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: { ...(rule.meta.defaultOptions ?? {}) } };
   const apply = (settings: Record<string, RuleSetting> | undefined) => {
     for (const [id, setting] of Object.entries(settings ?? {})) effective.rules[id] = ruleConfig(setting, effective.rules[id]);
@@ -258,6 +265,7 @@ export function resolveFileConfig(loaded: LoadedConfig, filePath: string): Effec
     apply(override.rules);
     mergePacks(effective.packs, override.packs);
     if (override.persona !== undefined) effective.persona = toList(override.persona);
+    effective.minFit = mergeMinFit(effective.minFit, override.minFit, loaded.personas);
   }
   return effective;
 }

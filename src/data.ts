@@ -49,11 +49,15 @@ export interface WordEntry {
   exact?: boolean;
   exceptWhenFollowedBy?: string[];
   exceptWhenPrecededBy?: string[];
+  /** The persona a term itself names (persona-disparagement: bean counters → back-office-blake). */
+  persona?: string;
 }
 
 export interface WordPack {
   rule: string;
   categories?: Record<string, string>;
+  /** Words that negate a term a few words later (persona-disparagement). */
+  negations?: string[];
   entries: WordEntry[];
 }
 

@@ -3,6 +3,8 @@ import type { Root as NlcstRoot, Sentence as NlcstSentence, Paragraph as NlcstPa
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import { ParseEnglish } from 'parse-english';
 import { visit, SKIP } from 'unist-util-visit';
@@ -11,6 +13,7 @@ import YAML from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import { wordTokens, type Token } from './tokens.js';
 import type { Span } from './position.js';
+import { anchorTokens } from './anchor.js';
 
 export interface Frontmatter {
   format: 'yaml' | 'toml';
@@ -38,14 +41,23 @@ export interface Document {
   sentences: Sentence[];
 }
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+/** Links whose text is their address (autolinks, bare URLs) are addresses, not prose. */
+const urlLiteral = 'urlLiteral';
 const english = new ParseEnglish();
 
 export function parseDocument(path: string, text: string): Document {
   const file = new VFile({ path, value: text });
   const mdast = markdown.parse(file) as MdastRoot;
   const frontmatter = readFrontmatter(mdast);
-  const nlcst = toNlcst(mdast, file, english) as NlcstRoot;
+  visit(mdast, 'link', (link, index, parent) => {
+    const text = toString(link);
+    if (parent && index !== undefined && (link.url === text || link.url === `mailto:${text}` || link.url === `http://${text}`)) {
+      (parent.children[index] as { type: string }).type = urlLiteral;
+    }
+  });
+  const nlcst = toNlcst(mdast, file, english, { ignore: [urlLiteral] }) as NlcstRoot;
   // mdast-util-to-nlcst always drops tables; marketing pages put claims in comparison tables,
   // so each cell becomes a paragraph of its own.
   // A table needs a pipe: most files skip this walk over the whole tree.
@@ -53,13 +65,15 @@ export function parseDocument(path: string, text: string): Document {
     for (const row of table.children) {
       for (const cell of row.children) {
         if (!cell.position || cell.children.length === 0) continue;
-        const cellRoot = toNlcst({ type: 'paragraph', children: cell.children, position: cell.position }, file, english) as NlcstRoot;
+        const cellRoot = toNlcst({ type: 'paragraph', children: cell.children, position: cell.position }, file, english, { ignore: [urlLiteral] }) as NlcstRoot;
         nlcst.children.push(...cellRoot.children);
       }
     }
     return SKIP;
   });
-  return { path, text, file, mdast, nlcst, frontmatter, sentences: sentencesOf(nlcst) };
+  const sentences = sentencesOf(nlcst);
+  anchorTokens(sentences.map((s) => s.tokens), text);
+  return { path, text, file, mdast, nlcst, frontmatter, sentences };
 }
 
 function sentencesOf(root: NlcstRoot): Sentence[] {

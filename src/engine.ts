@@ -10,6 +10,8 @@ import { readDirectives, applyDirectives } from './message-control.js';
 import { fileResult, fatalResult } from './result.js';
 import { findPersona, personaNames } from './personas.js';
 import { displayPath } from './paths.js';
+import { scoreDocument, type DocumentScores } from './scoring/index.js';
+import { UsageError } from './files.js';
 
 export interface LintOptions {
   /** Paths in results are relative to this directory. Default: process.cwd(). */
@@ -26,6 +28,9 @@ export { displayPath };
 /** The personas a document is written for: --persona, else frontmatter `persona`, else config. */
 export function targetPersonas(doc: Document, config: EffectiveConfig, options: LintOptions): Persona[] {
   const names = options.persona?.length ? options.persona : doc.frontmatter?.data.persona !== undefined ? personaNames(doc.frontmatter.data.persona) : config.persona;
+  // Frontmatter names are checked by the frontmatter rule and config names when the config loads.
+  const unknown = options.persona?.find((name) => !findPersona(name, config.personas));
+  if (unknown !== undefined) throw new UsageError(`Unknown persona "${unknown}" in --persona; known: ${config.personas.map((p) => p.id).join(', ')}`);
   const found = names.map((name) => findPersona(name, config.personas)).filter((p): p is Persona => p !== undefined);
   return [...new Set(found)];
 }
@@ -35,6 +40,10 @@ export function lintDocument(path: string, text: string, config: EffectiveConfig
   const doc = parseDocument(path, text);
   const targets = targetPersonas(doc, config, options);
   const messages: Message[] = [];
+  const directives = readDirectives(doc.mdast, text);
+  let scores: DocumentScores | undefined;
+  // The scores read the messages of the rules before them, as inline comments leave them.
+  const scored = () => (scores ??= scoreDocument(doc, config.personas, targets, applyDirectives(messages, directives, text)));
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === 'off') continue;
@@ -48,10 +57,12 @@ export function lintDocument(path: string, text: string, config: EffectiveConfig
       severity,
       report: (report) => messages.push(toMessage(rule.meta, severity, report)),
       earlierMessages: messages,
+      scores: scored,
+      config,
     };
     rule.check(context);
   }
-  return fileResult(path, applyDirectives(messages, readDirectives(doc.mdast, text), text));
+  return fileResult(path, applyDirectives(messages, directives, text), { personas: scored().report });
 }
 
 /** Why a byte buffer is not lintable text, or null when it is. */
@@ -96,7 +107,7 @@ export function lintTextSafely(path: string, text: string, config: EffectiveConf
     return lintDocument(path, text, config, options);
   } catch (error) {
     // Broken data or config is the run's problem, not this file's: exit 2.
-    if (error instanceof DataError || error instanceof ConfigError) throw error;
+    if (error instanceof DataError || error instanceof ConfigError || error instanceof UsageError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     return fatalResult(path, `Cannot lint file: ${reason}`);
   }

@@ -10,6 +10,9 @@ export interface PackMatch {
   span: Span;
   sentence: Sentence;
   tokens: Token[];
+  /** Index of the first and one past the last matched token in the sentence. */
+  start: number;
+  end: number;
 }
 
 /**
@@ -27,13 +30,28 @@ export function* packMatches(pack: CompiledPack, sentences: readonly Sentence[],
       const last = tokens[match.end - 1];
       yield {
         entry,
-        actual: text.slice(first.start.offset, last.end.offset),
+        actual: phraseText(tokens.slice(match.start, match.end), text),
         span: { start: first.start, end: last.end },
         sentence,
         tokens: tokens.slice(match.start, match.end),
+        start: match.start,
+        end: match.end,
       };
     }
   }
+}
+
+/**
+ * The words of a match as written, without the Markdown between them: `just [add` → `just add`,
+ * a line break (and a blockquote's `> `) → one space; hyphens and slashes inside a word stay.
+ */
+export function phraseText(tokens: readonly Token[], text: string): string {
+  let out = tokens[0]?.text ?? '';
+  for (let k = 1; k < tokens.length; k++) {
+    const gap = text.slice(tokens[k - 1].end.offset, tokens[k].start.offset);
+    out += (/^[-/\u2010\u2011]$/.test(gap) ? gap : ' ') + tokens[k].text;
+  }
+  return out;
 }
 
 /** "a, b or c" for messages. */

@@ -3,6 +3,8 @@ import type { Document } from './document.js';
 import type { CompiledPack, Persona } from './data.js';
 import type { Span } from './position.js';
 import { ruleUrl } from './meta.js';
+import type { DocumentScores } from './scoring/index.js';
+import type { EffectiveConfig } from './config.js';
 
 export interface RuleMeta {
   id: string;
@@ -43,6 +45,10 @@ export interface RuleContext<Options = Record<string, unknown>> {
   report(report: Report): void;
   /** Messages reported so far by earlier rules (scores read them). */
   earlierMessages: readonly Message[];
+  /** Persona scores, computed once per document on first call from the earlier rules' messages. */
+  scores: () => DocumentScores;
+  /** The settings that apply to this file. */
+  config: EffectiveConfig;
 }
 
 export interface Rule<Options = Record<string, unknown>> {

@@ -23,7 +23,7 @@ export interface Message {
   url: string | null;
   /** Set on the one message of a file that could not be linted. */
   fatal?: boolean;
-  /** The persona that this wording would alienate, where the rule knows it. */
+  /** The persona the message is about: the one the wording would alienate, or the declared persona a score message concerns. */
   persona?: string;
 }
 

@@ -17,5 +17,5 @@ describe.skipIf(!present)(`rust-blog corpus${present ? '' : ' (skipped: ../share
     const perRule: Record<string, number> = {};
     for (const r of report.results) for (const m of r.messages) perRule[m.ruleId] = (perRule[m.ruleId] ?? 0) + 1;
     console.log(`rust-blog: ${report.results.length} files, messages per rule: ${JSON.stringify(perRule)}`);
-  });
+  }, 600_000);
 });

@@ -26,14 +26,24 @@ export const frontmatter: Rule = {
     const candidates = personas.flatMap((p) => [p.id, ...p.aliases]);
     for (const name of names) {
       if (findPersona(name, personas)) continue;
-      const at = lineText.indexOf(name);
+      // A YAML list puts each name on a line of its own below the key.
+      let nameLine = line;
+      for (let i = line - 1; i < fm.position.end.line - 1; i++) {
+        if (i > line - 1 && !/^\s*-/.test(lines[i])) break;
+        if (lines[i].includes(name)) {
+          nameLine = i + 1;
+          break;
+        }
+      }
+      const nameText = lines[nameLine - 1] ?? '';
+      const at = nameText.indexOf(name, nameLine === line ? nameText.search(/[:=]/) + 1 : 0);
       const column = at >= 0 ? at + 1 : 1;
-      const endColumn = at >= 0 ? column + name.length : lineText.length + 1;
+      const endColumn = at >= 0 ? column + name.length : nameText.length + 1;
       const guess = closest(name.toLowerCase(), candidates);
       const suggestion = guess && distance(name.toLowerCase(), guess) <= Math.max(2, Math.floor(name.length / 3)) ? findPersona(guess, personas)?.id : undefined;
       report({
-        message: `Unknown persona “${name}”${suggestion ? `; did you mean “${suggestion}”?` : ''} Known: ${personas.map((p) => p.id).join(', ')}.`,
-        span: { start: { line, column, offset: 0 }, end: { line, column: endColumn, offset: 0 } },
+        message: `Unknown persona “${name}”${suggestion ? `; did you mean “${suggestion}”?` : '.'} Known: ${personas.map((p) => p.id).join(', ')}.`,
+        span: { start: { line: nameLine, column, offset: 0 }, end: { line: nameLine, column: endColumn, offset: 0 } },
         actual: name,
         expected: suggestion ? [suggestion] : [],
       });

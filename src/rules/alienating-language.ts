@@ -1,0 +1,65 @@
+import type { Rule } from '../rule.js';
+import { packMatches, orList } from '../pack-matches.js';
+
+/** The categories of rules/alienating-language.yml; test/rules/alienating-language.test.ts keeps them in step. */
+export const alienatingCategories = ['condescension', 'exclusion', 'ableism', 'gatekeeping'] as const;
+export type AlienatingCategory = (typeof alienatingCategories)[number];
+
+export interface AlienatingLanguageOptions {
+  /** Category → on (true, the default) or off (false). */
+  categories?: Partial<Record<AlienatingCategory, boolean>>;
+}
+
+/** How a message names each category: “simply” is condescending. */
+const described: Record<AlienatingCategory, string> = {
+  condescension: 'condescending',
+  exclusion: 'exclusionary',
+  ableism: 'ableist',
+  gatekeeping: 'gatekeeping',
+};
+
+/**
+ * Condescending, exclusionary, ableist and gatekeeping wording: the handbook's "Never alienate
+ * other personas". Matching (phrases, inflections, sense guards) is the word pack's, shared with
+ * `buzzword`; this rule only decides which categories are on and words the message.
+ */
+export const alienatingLanguage: Rule<AlienatingLanguageOptions> = {
+  meta: {
+    id: 'alienating-language',
+    description: 'Flags condescending, exclusionary, ableist and gatekeeping wording, in categories that can be switched off.',
+    defaultSeverity: 'warn',
+    hasPack: true,
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        categories: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(alienatingCategories.map((c) => [c, { type: 'boolean' }])),
+        },
+      },
+    },
+    defaultOptions: { categories: Object.fromEntries(alienatingCategories.map((c) => [c, true])) },
+  },
+  check(context) {
+    const { doc, pack, options } = context;
+    if (!pack) return;
+    const off = new Set(Object.entries(options.categories ?? {}).filter(([, on]) => on === false).map(([category]) => category));
+    for (const match of packMatches(pack, doc.sentences, doc.text)) {
+      const { entry, actual } = match;
+      // Entries added in config without a category are always on.
+      if (entry.category && off.has(entry.category)) continue;
+      const category = entry.category as AlienatingCategory | undefined;
+      const kind = category ? described[category] : undefined;
+      const what = !kind ? 'can alienate readers' : kind === category ? `is ${kind}` : `is ${kind} (${category})`;
+      const instead = entry.alternatives.length > 0 ? `; use ${orList(entry.alternatives)} instead` : '; rephrase or delete it';
+      context.report({
+        message: `“${actual}” ${what}${instead}.`,
+        span: match.span,
+        actual,
+        expected: entry.alternatives,
+        note: entry.why,
+      });
+    }
+  },
+};

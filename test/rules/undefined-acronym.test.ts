@@ -1,0 +1,75 @@
+import { describe, it, expect } from 'vitest';
+import { lintText } from '../../src/index.js';
+import { longForm } from '../../src/long-form.js';
+import { acronymLists } from '../../src/rules/undefined-acronym.js';
+import { tempTree } from '../helpers/cli.js';
+
+async function acronyms(text: string, options: { config?: Record<string, unknown>; persona?: string[] } = {}) {
+  const dir = tempTree({ '.personalintrc.json': JSON.stringify(options.config ?? {}) });
+  const result = await lintText(text, { filePath: 'doc.md', cwd: dir, persona: options.persona });
+  return result.messages.filter((m) => m.ruleId === 'undefined-acronym');
+}
+
+describe('undefined-acronym', () => {
+  it('flags the first use only, before its expansion, and quotes the expansion to move up', async () => {
+    const messages = await acronyms('Run SAST first. Then SAST again.\n\nStatic application security testing (SAST) finds bugs.\n');
+    expect(messages.map((m) => [m.line, m.column, m.endColumn, m.severity, m.message])).toEqual([
+      [1, 5, 9, 'warning', '“SAST” is used before it is expanded on line 3; expand it here: “static application security testing (SAST)”.'],
+    ]);
+    expect(messages[0].expected).toEqual(['static application security testing (SAST)']);
+  });
+
+  it('accepts an acronym expanded at its first use, either way round', async () => {
+    expect(await acronyms('Static application security testing (SAST) finds bugs. SAST is fast.\n')).toEqual([]);
+    expect(await acronyms('DAST (dynamic application security testing) runs later. DAST is slow.\n')).toEqual([]);
+    expect(await acronyms('A software bill of materials (SBOM) lists parts.\n')).toEqual([]);
+  });
+
+  it('a gloss in parentheses explains the acronym; a parenthesis that neither spells nor glosses it does not', async () => {
+    expect(await acronyms('The default linker (BFD) is slow. BFD is old.\n')).toEqual([]);
+    expect((await acronyms('Scans run first (see SAST).\n')).map((m) => m.actual)).toEqual(['SAST']);
+    expect((await acronyms('SAST (the scanner) runs first.\n')).map((m) => m.actual)).toEqual(['SAST']);
+  });
+
+  it('allow adds your team’s acronyms', async () => {
+    expect((await acronyms('The MIR and the HIR.\n')).map((m) => m.actual)).toEqual(['MIR', 'HIR']);
+    expect(await acronyms('The MIR and the HIR.\n', { config: { rules: { 'undefined-acronym': ['warn', { allow: ['MIR', 'HIR'] }] } } })).toEqual([]);
+  });
+
+  it('in documents for a business persona, technical acronyms count and the messages are errors naming the persona', async () => {
+    const text = 'Every change goes through CI. The API is stable.\n';
+    expect(await acronyms(text)).toEqual([]);
+    const business = await acronyms(text, { persona: ['back-office-blake'] });
+    expect(business.map((m) => [m.actual, m.severity, m.persona])).toEqual([['CI', 'error', 'back-office-blake']]);
+    expect(business[0].message).toBe('“CI” is not expanded in this document; spell it out at its first use, e.g. “full name (CI)”. Readers like back-office-blake may not know it.');
+    const technical = await acronyms(text, { persona: ['app-dev-avery'] });
+    expect(technical).toEqual([]);
+  });
+
+  it('raiseForBusiness: false keeps the configured severity', async () => {
+    const config = { rules: { 'undefined-acronym': ['warn', { raiseForBusiness: false }] } };
+    const messages = await acronyms('Every change goes through CI.\n', { config, persona: ['tech-exec-tristan'] });
+    expect(messages.map((m) => [m.severity, m.persona])).toEqual([['warning', 'tech-exec-tristan']]);
+  });
+
+  it('a bare acronym in a heading is not the first use; an expansion in a heading counts', async () => {
+    const messages = await acronyms('# What is SAST?\n\nRun SAST. Static application security testing (SAST) finds bugs.\n');
+    expect(messages.map((m) => [m.line, m.column])).toEqual([[3, 5]]);
+    expect(await acronyms('# Static application security testing (SAST)\n\nRun SAST on every change.\n')).toEqual([]);
+  });
+
+  it('the built-in lists keep each acronym in one list and include what every reader knows', () => {
+    const { common, technical, notAcronyms } = acronymLists();
+    for (const word of ['API', 'URL', 'PDF', 'CEO', 'IT', 'HR']) expect(Object.keys(common)).toContain(word);
+    for (const word of ['CI', 'RFC', 'LLVM', 'HTTP']) expect(Object.keys(technical)).toContain(word);
+    const all = [...Object.keys(common), ...Object.keys(technical), ...notAcronyms];
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('finds long forms by the Schwartz–Hearst algorithm', () => {
+    expect(longForm('SAST', 'we run static application security testing')).toBe('static application security testing');
+    expect(longForm('JSON', 'data as JavaScript Object Notation')).toBe('JavaScript Object Notation');
+    expect(longForm('CLI', 'the command line interface')).toBe('command line interface');
+    expect(longForm('SAST', 'the scanner')).toBeNull();
+  });
+});
