@@ -13,10 +13,14 @@ import { findPersona } from './personas.js';
 import { describePersona, listPersonas } from './persona-text.js';
 import type { LintReport } from './types.js';
 import { cliOptions } from './cli-options.js';
-import { parseWorkers, type RunOptions } from './batch.js';
+import { runLint } from './run.js';
+import { parseReportFiles, writeReportFiles } from './report-files.js';
+import { describeGateFailure } from './gates.js';
+import { text as readAll } from 'node:stream/consumers';
 import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
 import { jsonFormatVersion } from './reporters/json.js';
 import { explainRule } from './explain.js';
+import { parseWorkers, type RunOptions } from './batch.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -35,7 +39,7 @@ Lints Markdown against buyer personas: buzzwords, alienating language, persona f
 Options:
 ${lines.join('\n')}
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or fatal error.
+Exit codes: 0 no errors, 1 errors (or too many warnings, or a failed gate), 2 usage, config or fatal error.
 `;
 }
 
@@ -50,6 +54,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Standard input, for --stdin. Default: process.stdin. */
+  readStdin?: () => Promise<string>;
 }
 
 /** argv → options → lintFiles → reporter → exit code. The only place with process I/O. */
@@ -93,17 +99,34 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
     }
-    const report = await lintFiles(positionals, { configFile: values.config, persona: values.persona, ...runOptions(values, io) });
+    const minFit = parseNumber(values['min-fit'], '--min-fit', 100);
+    const minCoverage = parseNumber(values['min-coverage'], '--min-coverage', 1);
+    const reportFiles = await parseReportFiles(values.report ?? []);
+    if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin.');
+    const stdin = values.stdin ? { text: await (io.readStdin ?? (() => readAll(process.stdin)))(), filename: values['stdin-filename'] } : undefined;
+    const report = await runLint(positionals, {
+      configFile: values.config,
+      persona: values.persona,
+      stdin,
+      changedSince: values['changed-since'],
+      changedLinesOnly: values['changed-lines-only'],
+      baseline: values.baseline,
+      writeBaseline: values['write-baseline'],
+      gates: { minFit, minCoverage },
+      ...runOptions(values, io),
+    });
     const shown = values.quiet ? errorsOnly(report) : report;
     const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
     const text = reporter(shown, { color, rules: rules.map((r) => r.meta), cwd: process.cwd() });
+    await writeReportFiles(reportFiles, shown, { color: false, rules: rules.map((r) => r.meta), cwd: process.cwd() });
     if (values['output-file']) {
       const path = resolve(values['output-file']);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, text);
     } else io.stdout(text);
     const { errors, warnings } = report.counts;
-    if (errors > 0) return 1;
+    for (const failure of report.gateFailures ?? []) io.stderr(`${toolName}: ${describeGateFailure(failure)}\n`);
+    if (errors > 0 || (report.gateFailures?.length ?? 0) > 0) return 1;
     if (maxWarnings !== undefined && warnings > maxWarnings) {
       io.stderr(`${toolName}: ${warnings} warnings is more than --max-warnings ${maxWarnings}.\n`);
       return 1;
@@ -125,7 +148,16 @@ function runOptions(values: Values, io: CliIO): RunOptions {
 }
 
 function errorsOnly(report: LintReport): LintReport {
-  return summarize(report.results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), counts: { ...r.counts, warnings: 0, infos: 0 } })));
+  const shown = summarize(report.results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error' && !m.baseline), counts: { ...r.counts, warnings: 0, infos: 0 } })));
+  return report.gateFailures ? { ...shown, gateFailures: report.gateFailures } : shown;
+}
+
+/** A number option in [0, max], or undefined when not given. */
+function parseNumber(value: string | undefined, option: string, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > max) throw new UsageError(`${option} takes a number from 0 to ${max}, not "${value}"`);
+  return n;
 }
 
 function reportFailure(error: unknown, io: CliIO): number {

@@ -7,8 +7,9 @@ import type { ConfigSeverity } from './types.js';
 import { schemaValidator, describeErrors } from './schema.js';
 import { loadBuiltinPersonas, checkPersonaNames, DataError, type PackChanges, type Persona } from './data.js';
 import { rules, findRule, ruleIds } from './rules/index.js';
-import type { Ajv } from 'ajv';
+import type { Gates } from './gates.js';
 import { checkMinFit, defaultMinFit, mergeMinFit, type MinFit, type MinFitSetting } from './min-fit.js';
+import type { Ajv } from 'ajv';
 
 const yaml = lazy<typeof import('yaml')>('yaml');
 const ajvModule = lazy<typeof import('ajv')>('ajv');
@@ -36,6 +37,8 @@ export interface UserConfig {
   persona?: string | string[];
   ignores?: string[];
   overrides?: ConfigOverride[];
+  /** Bars the declared personas' scores must reach (--min-fit, --min-coverage). */
+  gates?: Gates;
   minFit?: MinFitSetting;
 }
 
@@ -44,6 +47,7 @@ export interface ConfigOverride {
   rules?: Record<string, RuleSetting>;
   packs?: Record<string, PackChanges>;
   persona?: string | string[];
+  gates?: Gates;
   minFit?: MinFitSetting;
 }
 
@@ -62,6 +66,8 @@ export interface EffectiveConfig {
   personas: Persona[];
   /** Target persona ids or aliases, as configured (resolved by the engine). */
   persona: string[];
+  /** Gates for this file: the config's, then matching overrides'. */
+  gates?: Gates;
   /** The fit under which persona-fit reports a declared persona. */
   minFit: MinFit;
 }
@@ -259,12 +265,14 @@ export function resolveFileConfig(loaded: LoadedConfig, filePath: string): Effec
   };
   apply(loaded.config.rules);
   mergePacks(effective.packs, loaded.config.packs);
+  effective.gates = { ...loaded.config.gates };
   const rel = relative(loaded.baseDir, resolve(filePath)).split('\\').join('/');
   for (const { matches, override } of loaded.overrides) {
     if (!matches(rel)) continue;
     apply(override.rules);
     mergePacks(effective.packs, override.packs);
     if (override.persona !== undefined) effective.persona = toList(override.persona);
+    if (override.gates) effective.gates = { ...effective.gates, ...override.gates };
     effective.minFit = mergeMinFit(effective.minFit, override.minFit, loaded.personas);
   }
   return effective;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { sep } from 'node:path';
 import { dirname, relative, resolve } from 'node:path';
 import type { FileResult, Message } from './types.js';
 import { parseDocument, type Document } from './document.js';
@@ -9,9 +10,9 @@ import { toMessage, type RuleContext } from './rule.js';
 import { readDirectives, applyDirectives } from './message-control.js';
 import { fileResult, fatalResult } from './result.js';
 import { findPersona, personaNames } from './personas.js';
-import { displayPath } from './paths.js';
 import { scoreDocument, type DocumentScores } from './scoring/index.js';
 import { UsageError } from './files.js';
+import { displayPath } from './paths.js';
 
 export interface LintOptions {
   /** Paths in results are relative to this directory. Default: process.cwd(). */

@@ -25,6 +25,8 @@ export interface Message {
   fatal?: boolean;
   /** The persona the message is about: the one the wording would alienate, or the declared persona a score message concerns. */
   persona?: string;
+  /** Recorded in the --baseline file: reported, but not counted in `counts` or the exit code. */
+  baseline?: boolean;
 }
 
 export interface Counts {
@@ -89,7 +91,20 @@ export interface PersonaReport {
   scores: PersonaScore[];
 }
 
+/** A declared persona scoring under a gate (--min-fit, --min-coverage) or under its --baseline score. */
+export interface GateFailure {
+  path: string;
+  persona: string;
+  gate: 'min-fit' | 'min-coverage' | 'baseline-fit' | 'baseline-coverage';
+  /** The document's score: fit 0 to 100, coverage 0 to 1. */
+  actual: number;
+  /** The bar it had to reach. */
+  required: number;
+}
+
 export interface LintReport {
   results: FileResult[];
   counts: Counts;
+  /** Set when gates or a baseline were checked. */
+  gateFailures?: GateFailure[];
 }

@@ -4,6 +4,12 @@ import type { Reporter } from './types.js';
 const loaders: Record<string, () => Promise<Reporter>> = {
   stylish: async () => (await import('./stylish.js')).stylish,
   json: async () => (await import('./json.js')).json,
+  sarif: async () => (await import('./sarif.js')).sarif,
+  codequality: async () => (await import('./codequality.js')).codequality,
+  junit: async () => (await import('./junit.js')).junit,
+  github: async () => (await import('./github.js')).github,
+  checkstyle: async () => (await import('./checkstyle.js')).checkstyle,
+  markdown: async () => (await import('./markdown.js')).markdown,
 };
 
 export const reporterNames = Object.keys(loaders);

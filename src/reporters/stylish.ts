@@ -18,24 +18,28 @@ export const stylish: Reporter = (report, { color }) => {
   for (const result of report.results) {
     if (result.messages.length === 0) continue;
     out.push(paint('underline', result.path));
-    const rows = result.messages.map((m) => [m.line === null ? '-' : `${m.line}:${m.column}`, labels[m.severity], m.message, m.ruleId, m.severity] as const);
+    const rows = result.messages.map((m) => [m.line === null ? '-' : `${m.line}:${m.column}`, m.baseline ? 'baseline' : labels[m.severity], m.message, m.ruleId, m.severity, m.baseline === true] as const);
     const placeWidth = Math.max(...rows.map((r) => r[0].length));
     const severityWidth = Math.max(...rows.map((r) => r[1].length));
-    for (const [place, label, text, ruleId, severity] of rows) {
-      out.push(`  ${paint('dim', place.padEnd(placeWidth))}  ${paint(severityStyle[severity], label.padEnd(severityWidth))}  ${text}  ${paint('dim', ruleId)}`);
+    for (const [place, label, text, ruleId, severity, baseline] of rows) {
+      // Accepted by --baseline: shown for context, dimmed, not counted.
+      if (baseline) out.push(paint('dim', `  ${place.padEnd(placeWidth)}  ${label.padEnd(severityWidth)}  ${text}  ${ruleId}`));
+      else out.push(`  ${paint('dim', place.padEnd(placeWidth))}  ${paint(severityStyle[severity], label.padEnd(severityWidth))}  ${text}  ${paint('dim', ruleId)}`);
     }
     out.push('');
   }
   const { errors, warnings, infos } = report.counts;
   const files = report.results.length;
   const total = errors + warnings + infos;
+  const inBaseline = report.results.reduce((n, r) => n + r.messages.filter((m) => m.baseline).length, 0);
+  const baselineNote = inBaseline > 0 ? ` ${plural(inBaseline, 'message')} in the baseline not counted.` : '';
   if (total === 0) {
-    out.push(paint('green', `✔ ${plural(files, 'file')} checked, no problems.`));
+    out.push(paint('green', `✔ ${plural(files, 'file')} checked, no problems.`) + baselineNote);
   } else {
     const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
     if (infos > 0) parts.push(`${infos} info`);
     const mark = errors > 0 ? paint('red', '✖') : paint('yellow', '⚠');
-    out.push(paint('bold', `${mark} ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(files, 'file')} checked.`));
+    out.push(paint('bold', `${mark} ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(files, 'file')} checked.`) + baselineNote);
   }
   return `${out.join('\n')}\n`;
 };

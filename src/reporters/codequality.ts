@@ -1,0 +1,43 @@
+import type { Reporter } from './types.js';
+import type { Message } from '../types.js';
+import { fingerprints } from './fingerprint.js';
+
+/** GitLab's scale is info, minor, major, critical, blocker. */
+type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
+
+/** One entry of GitLab's Code Quality report (the subset of the Code Climate spec GitLab reads). */
+export interface CodeQualityIssue {
+  description: string;
+  check_name: string;
+  fingerprint: string;
+  severity: CodeQualitySeverity;
+  location: { path: string; lines: { begin: number; end?: number } };
+}
+
+function severityOf(message: Message): CodeQualitySeverity {
+  // Accepted by the baseline: still listed, so GitLab can compare branches, but at the bottom.
+  if (message.baseline) return 'info';
+  if (message.fatal) return 'critical';
+  return message.severity === 'error' ? 'major' : message.severity === 'warning' ? 'minor' : 'info';
+}
+
+/**
+ * The GitLab Code Quality report: the JSON array the merge-request widget and diff show.
+ * Document-level messages point at line 1, the only way GitLab shows an issue on a file.
+ */
+export const codequality: Reporter = (report) => {
+  const issues: CodeQualityIssue[] = report.results.flatMap((file) => {
+    const prints = fingerprints(file);
+    return file.messages.map((message, i) => ({
+      description: message.message,
+      check_name: message.ruleId,
+      fingerprint: prints[i],
+      severity: severityOf(message),
+      location: {
+        path: file.path,
+        lines: message.line === null ? { begin: 1 } : { begin: message.line, end: message.endLine ?? message.line },
+      },
+    }));
+  });
+  return `${JSON.stringify(issues, null, 2)}\n`;
+};

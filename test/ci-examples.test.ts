@@ -1,0 +1,130 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { XMLParser } from 'fast-xml-parser';
+import { cliPath } from './helpers/cli.js';
+import { repoRoot } from './helpers/fixtures.js';
+import { git, tempRepo, writeFiles } from './helpers/git.js';
+import { validateSarif, validateWith } from './helpers/validators.js';
+
+// The CI examples in docs/ci/ are run here as written: their command lines are read from the files,
+// never copied, and run in a temporary git repository with a base commit and a change. The one line
+// not run is the install (`npm install --global persona-lint`): a `persona-lint` on PATH that runs
+// this checkout's build stands in for it.
+const install = 'npm install --global persona-lint';
+
+let repo: string;
+let base: string;
+let bin: string;
+
+beforeAll(() => {
+  ({ dir: repo, base } = tempRepo({
+    '.personalintrc.json': '{"rules": {"buzzword": "error"}}',
+    'docs/guide.md': '# Guide\n\nWe leverage old wording here.\n',
+  }));
+  git(repo, 'switch', '--quiet', '--create', 'feature');
+  writeFiles(repo, {
+    'docs/guide.md': '# Guide\n\nWe leverage old wording here.\n\nNew text with synergy.\n',
+    'docs/new page.md': '# New\n\nA robust page.\n',
+  });
+  git(repo, 'add', '--all');
+  git(repo, 'commit', '--quiet', '--message', 'change');
+  bin = mkdtempSync(join(tmpdir(), 'persona-lint-bin-'));
+  writeFileSync(join(bin, 'persona-lint'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} "$@"\n`);
+  chmodSync(join(bin, 'persona-lint'), 0o755);
+});
+
+function shell(command: string, env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync('bash', ['-e', '-c', command], { cwd: repo, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', ...env } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('docs/ci/gitlab-ci.yml', () => {
+  const job = YAML.parse(readFileSync(join(repoRoot, 'docs/ci/gitlab-ci.yml'), 'utf8'))['persona-lint'];
+
+  it('runs on merge requests with the whole history, and publishes codequality and junit reports', () => {
+    expect(job.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
+    expect(job.variables.GIT_DEPTH).toBe(0);
+    expect(job.before_script).toEqual([install]);
+    expect(Object.keys(job.artifacts.reports)).toEqual(['codequality', 'junit']);
+    expect(job.artifacts.when).toBe('always');
+  });
+
+  it('its script, run against a branch, reports the changed lines in both artifacts and fails the job', () => {
+    for (const line of job.script as string[]) {
+      const run = shell(line, { CI_MERGE_REQUEST_DIFF_BASE_SHA: base, CI_PIPELINE_SOURCE: 'merge_request_event' });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('5:15  error  “synergy” is a buzzword');
+      expect(run.stdout).not.toContain('leverage'); // line 3 did not change
+    }
+    const codequality = JSON.parse(readFileSync(join(repo, job.artifacts.reports.codequality), 'utf8'));
+    expect(validateWith('test/schemas/codequality.schema.json', codequality)).toEqual({ valid: true, errors: [] });
+    expect(codequality.map((i: { check_name: string; location: { path: string; lines: { begin: number } } }) => [i.location.path, i.location.lines.begin, i.check_name])).toEqual([
+      ['docs/guide.md', 5, 'buzzword'],
+      ['docs/new page.md', 3, 'buzzword'],
+    ]);
+    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(join(repo, job.artifacts.reports.junit), 'utf8'));
+    expect(junit.testsuites.testsuite.testcase.map((c: { name: string; failure?: unknown }) => [c.name, c.failure !== undefined])).toEqual([
+      ['docs/guide.md', true],
+      ['docs/new page.md', true],
+    ]);
+  });
+});
+
+describe('docs/ci/github-workflow.yml', () => {
+  const workflow = YAML.parse(readFileSync(join(repoRoot, 'docs/ci/github-workflow.yml'), 'utf8'));
+  const steps: { run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, string> }[] = workflow.jobs['persona-lint'].steps;
+  // The expressions GitHub fills in before the step runs, with this repository's values.
+  const expressions: Record<string, string> = { 'github.event.pull_request.base.sha': '' };
+
+  it('runs on pull requests, with the whole history, and may upload to code scanning', () => {
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    expect(workflow.permissions['security-events']).toBe('write');
+    expect(steps.find((s) => s.uses === 'actions/checkout@v4')?.with).toEqual({ 'fetch-depth': 0 });
+    expect(steps.filter((s) => s.run).map((s) => s.run)[0]).toBe(install);
+  });
+
+  it('its run steps annotate the changed lines, write the summary, and the SARIF they upload is valid', () => {
+    expressions['github.event.pull_request.base.sha'] = base;
+    const summary = join(mkdtempSync(join(tmpdir(), 'step-summary-')), 'summary.md');
+    const runs = steps.filter((s) => s.run && s.run !== install);
+    expect(runs).toHaveLength(1);
+    for (const step of runs) {
+      const env = Object.fromEntries(
+        Object.entries(step.env ?? {}).map(([key, value]) => [
+          key,
+          value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expression: string) => {
+            if (!(expression in expressions)) throw new Error(`unknown expression ${expression}`);
+            return expressions[expression];
+          }),
+        ]),
+      );
+      const run = shell(step.run as string, { ...env, GITHUB_STEP_SUMMARY: summary });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('::'))).toEqual([
+        '::error file=docs/guide.md,line=5,col=15,endLine=5,endColumn=22,title=persona-lint (buzzword)::“synergy” is a buzzword; use “cooperation”, “combined benefit” or “working together” instead.',
+        '::error file=docs/new page.md,line=3,col=3,endLine=3,endColumn=9,title=persona-lint (buzzword)::“robust” is a buzzword; use “reliable”, “fault-tolerant”, “well-tested” or “resilient” instead.',
+      ]);
+    }
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    const sarifFile = join(repo, upload?.with?.sarif_file ?? 'missing');
+    expect(existsSync(sarifFile)).toBe(true);
+    const log = JSON.parse(readFileSync(sarifFile, 'utf8'));
+    expect(validateSarif(log)).toEqual({ valid: true, errors: [] });
+    expect(log.runs[0].results).toHaveLength(2);
+    expect(readFileSync(summary, 'utf8')).toContain('| `docs/new page.md` | — | — | — | 1 | 0 | 0 |');
+  });
+});
+
+describe('the README', () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  it.each(['docs/ci/gitlab-ci.yml', 'docs/ci/github-workflow.yml'])('shows %s exactly as the file that is tested', (file) => {
+    const block = readme.split(`<!-- example: ${file} -->\n\`\`\`yaml\n`)[1]?.split('\n```\n')[0];
+    expect(`${block}\n`).toBe(readFileSync(join(repoRoot, file), 'utf8'));
+  });
+});
