@@ -67,16 +67,18 @@ const personasHashes = new WeakMap<readonly Persona[], string>();
 
 /**
  * The effective config as data: every rule's severity and options, pack changes, every persona
- * (built-in and configured profiles) and the targets, plus the lint options that change results
- * (such as --persona). Where the config came from does not matter, only what it says.
+ * (built-in and configured profiles), the targets and whatever else it sets, plus the lint options
+ * that change results (such as --persona). Where the config came from does not matter, only what
+ * it says.
  */
 export function configHash(config: EffectiveConfig, options: Record<string, unknown>): string {
-  let personas = personasHashes.get(config.personas);
-  if (!personas) {
-    personas = sha256(JSON.stringify(config.personas));
-    personasHashes.set(config.personas, personas);
+  const { source, personas, ...settings } = config;
+  let personasHash = personasHashes.get(personas);
+  if (!personasHash) {
+    personasHash = sha256(JSON.stringify(personas));
+    personasHashes.set(personas, personasHash);
   }
-  return sha256(JSON.stringify({ rules: config.rules, packs: config.packs, persona: config.persona, options }), personas);
+  return sha256(JSON.stringify({ settings, options }), personasHash);
 }
 
 /** The key of one file's result: its content, its effective config, and the tool. */

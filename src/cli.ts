@@ -20,7 +20,7 @@ import { text as readAll } from 'node:stream/consumers';
 import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
 import { jsonFormatVersion } from './reporters/json.js';
 import { explainRule } from './explain.js';
-import { parseWorkers } from './batch.js';
+import { parseWorkers, type RunOptions } from './batch.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -99,7 +99,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
     }
-    const workers = values.workers === undefined ? undefined : parseWorkers(values.workers);
     const minFit = parseNumber(values['min-fit'], '--min-fit', 100);
     const minCoverage = parseNumber(values['min-coverage'], '--min-coverage', 1);
     const reportFiles = await parseReportFiles(values.report ?? []);
@@ -114,10 +113,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       baseline: values.baseline,
       writeBaseline: values['write-baseline'],
       gates: { minFit, minCoverage },
-      workers,
-      cache: values.cache,
-      cacheLocation: values['cache-location'],
-      onWarning: (message) => io.stderr(`${toolName}: ${message}\n`),
+      ...runOptions(values, io),
     });
     const shown = values.quiet ? errorsOnly(report) : report;
     const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
@@ -139,6 +135,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } catch (error) {
     return reportFailure(error, io);
   }
+}
+
+/** --workers, --cache and --cache-location, for every command that lints files. */
+function runOptions(values: Values, io: CliIO): RunOptions {
+  return {
+    workers: values.workers === undefined ? undefined : parseWorkers(values.workers),
+    cache: values.cache,
+    cacheLocation: values['cache-location'],
+    onWarning: (message) => io.stderr(`${toolName}: ${message}\n`),
+  };
 }
 
 function errorsOnly(report: LintReport): LintReport {
@@ -182,7 +188,7 @@ const scoreFormats = ['stylish', 'json', 'csv'];
 async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise<number> {
   const format = values.format ?? 'stylish';
   if (!scoreFormats.includes(format)) throw new UsageError(`Unknown format "${format}" for score; choose one of: ${scoreFormats.join(', ')}`);
-  const report = await lintFiles(paths, { configFile: values.config, persona: values.persona });
+  const report = await lintFiles(paths, { configFile: values.config, persona: values.persona, ...runOptions(values, io) });
   const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
   const known = new Map(resolveFileConfig(loaded, resolve('.')).personas.map((p) => [p.id, p]));
   // Personas from the configs of the linted files too, in the order their scores list them.
