@@ -70,13 +70,13 @@ function rowsFor(tag, dir, { peers }) {
   const files = markdownFiles(dir);
   const rows = [
     { id: `floor-${tag}`, label: 'floor: read + remark-parse + mdast-util-to-nlcst', run: () => measure(process.execPath, [join(repo, 'bench', 'floor.mjs'), dir]) },
-    { id: `cold-1-${tag}`, label: 'persona-lint, every default rule, cold, 1 worker', run: () => measure(process.execPath, [cli, '--workers', '1', '-f', 'json', dir]) },
-    { id: `cold-pool-${tag}`, label: `persona-lint, every default rule, cold, default pool`, run: () => measure(process.execPath, [cli, '-f', 'json', dir]) },
+    { id: `cold-1-${tag}`, label: 'persona-lint, every default rule, cold, 1 worker', run: () => measure(process.execPath, [cli, '--workers', '1', dir]) },
+    { id: `cold-pool-${tag}`, label: `persona-lint, every default rule, cold, default pool`, run: () => measure(process.execPath, [cli, dir]) },
     {
       id: `cached-${tag}`,
       label: 'persona-lint, cached re-run',
-      prime: () => measure(process.execPath, [cli, '--cache', '--cache-location', cacheDir(tag), '-f', 'json', dir]),
-      run: () => measure(process.execPath, [cli, '--cache', '--cache-location', cacheDir(tag), '-f', 'json', dir]),
+      prime: () => measure(process.execPath, [cli, '--cache', '--cache-location', cacheDir(tag), dir]),
+      run: () => measure(process.execPath, [cli, '--cache', '--cache-location', cacheDir(tag), dir]),
     },
   ];
   if (peers) {

@@ -24,7 +24,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'persona-lint-threshold-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = (dir, workers) => {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [join(repo, 'dist', 'cli.js'), '--workers', String(workers), '-f', 'json', dir], { stdio: 'ignore' });
+  const result = spawnSync(process.execPath, [join(repo, 'dist', 'cli.js'), '--workers', String(workers), dir], { stdio: 'ignore' });
   if (result.status !== 0 && result.status !== 1) throw new Error(`persona-lint exited ${result.status}`);
   return Number(process.hrtime.bigint() - start) / 1e9;
 };
