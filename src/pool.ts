@@ -33,11 +33,13 @@ function workerFile(): string {
 
 /**
  * Lints files on `size` worker threads, each running the same per-file path as an in-process run.
- * Results come back in the order of `files`. A worker that dies on a file (out of memory, a native
- * crash) becomes one fatal message on that file, and the pool replaces it; a config or data error
- * is thrown as in process, the first in file order.
+ * `take(i, result)` gets each file's result as it arrives, with its index in `files`, so the caller
+ * keeps the order of `files` and need not hold a second copy of every result. A worker that dies
+ * on a file (out of memory, a native crash) becomes one fatal message on that file, and the pool
+ * replaces it; a config or data error is thrown as in process, the first in file order, once every
+ * file is done.
  */
-export async function lintInPool(files: readonly string[], displayPaths: readonly string[], options: LintOptions, size: number): Promise<FileResult[]> {
+export async function lintInPool(files: readonly string[], displayPaths: readonly string[], options: LintOptions, size: number, take: (i: number, result: FileResult) => void): Promise<void> {
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, WorkerReply>({
     filename: workerFile(),
@@ -48,22 +50,27 @@ export async function lintInPool(files: readonly string[], displayPaths: readonl
     // not a worker's default 4 MB: a deeply nested file then fails alike whatever --workers says.
     resourceLimits: { stackSizeMb: (984 + 192) / 1024 },
   });
+  const errors: (WorkerError | undefined)[] = new Array(files.length);
   try {
-    const replies = await Promise.all(
+    await Promise.all(
       files.map((path, i) =>
-        pool.run({ path, options }).catch((error: unknown): WorkerReply => {
-          const reason = error instanceof Error ? error.message : String(error);
-          return { result: fatalResult(displayPaths[i], `Cannot lint file: the worker linting it stopped: ${reason}`) };
-        }),
+        pool.run({ path, options }).then(
+          (reply) => {
+            if ('error' in reply) errors[i] = reply.error;
+            else take(i, reply.result);
+          },
+          (error: unknown) => {
+            const reason = error instanceof Error ? error.message : String(error);
+            take(i, fatalResult(displayPaths[i], `Cannot lint file: the worker linting it stopped: ${reason}`));
+          },
+        ),
       ),
     );
-    return replies.map((reply) => {
-      if ('error' in reply) throw reviveError(reply.error);
-      return reply.result;
-    });
   } finally {
     await pool.destroy();
   }
+  const first = errors.find((error) => error !== undefined);
+  if (first) throw reviveError(first);
 }
 
 /** Rebuilds an error lintPath threw in a worker, so the CLI treats it alike (exit 2, same message). */
