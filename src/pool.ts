@@ -10,11 +10,13 @@ import { fatalResult } from './result.js';
 import { packagePath } from './schema.js';
 
 /**
- * Below this many files to lint, `--workers auto` stays in process: starting a worker (loading the
- * parser, the rules and the data again) costs about as much as linting this many files of the
- * rust-blog corpus in one thread (measured with bench/threshold.mjs; see the README).
+ * Below this many files to lint, `--workers auto` stays in process: each worker loads the parser,
+ * the rules and the data again, and V8's garbage collector already keeps a second core busy for an
+ * in-process run. Measured with bench/threshold.mjs on the rust-blog corpus, 2 cores shared with
+ * other work (load 2–4): the pool was 6–38% slower up to 128 files, even at 192, and 6% faster at
+ * 256. On an idle machine it pays earlier, so the bar sits between the two.
  */
-export const minFilesForPool = 64;
+export const minFilesForPool = 128;
 
 /** The number of threads for a run: 1 means in process. */
 export function poolSize(workers: number | 'auto' | undefined, fileCount: number): number {
