@@ -6,6 +6,7 @@ import type { FileResult } from './types.js';
 import { configForFile } from './config.js';
 import { UsageError } from './files.js';
 import { poolSize, lintInPool } from './pool.js';
+import { compactResult } from './compact-result.js';
 
 /** Options for linting many files: how (threads) and whether to reuse earlier results (cache). */
 export interface RunOptions extends LintOptions {
@@ -41,6 +42,7 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
   const cwd = options.cwd ?? process.cwd();
   const perFile = { ...lintOptions(options), cwd };
   const results: (FileResult | undefined)[] = new Array(files.length);
+  const strings = new Map<string, string>();
   let todo = files.map((_, i) => i);
   let store: ((i: number, result: FileResult) => void) | undefined;
   let cache: import('./cache.js').ResultCache | undefined;
@@ -62,7 +64,8 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
       }
       const config = await configForFile(absolute, options.configFile);
       keys[i] = entryKey(content, configHash(config, resultOptions));
-      results[i] = cache.get(absolute, keys[i]!, shown[i]);
+      const hit = cache.get(absolute, keys[i]!, shown[i]);
+      if (hit) results[i] = compactResult(hit, strings, true);
       if (!results[i]) todo.push(i);
     }
     const opened = cache;
@@ -72,20 +75,21 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
   }
   const size = poolSize(options.workers, todo.length);
   if (size > 1) {
-    const linted = await lintInPool(
+    await lintInPool(
       todo.map((i) => files[i]),
       todo.map((i) => shown[i]),
       perFile,
       size,
+      (k, result) => {
+        const i = todo[k];
+        results[i] = compactResult(result, strings, true);
+        store?.(i, results[i]!);
+      },
     );
-    todo.forEach((i, k) => {
-      results[i] = linted[k];
-      store?.(i, linted[k]);
-    });
   } else if (todo.length > 0) {
     const { lintPath } = await import('./engine.js');
     for (const i of todo) {
-      results[i] = await lintPath(files[i], perFile);
+      results[i] = compactResult(await lintPath(files[i], perFile), strings, false);
       store?.(i, results[i]!);
     }
   }

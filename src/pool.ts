@@ -10,11 +10,13 @@ import { fatalResult } from './result.js';
 import { packagePath } from './schema.js';
 
 /**
- * Below this many files to lint, `--workers auto` stays in process: starting a worker (loading the
- * parser, the rules and the data again) costs about as much as linting this many files of the
- * rust-blog corpus in one thread (measured with bench/threshold.mjs; see the README).
+ * Below this many files to lint, `--workers auto` stays in process: each worker loads the parser,
+ * the rules and the data again, and V8's garbage collector already keeps a second core busy for an
+ * in-process run. Measured with bench/threshold.mjs on the rust-blog corpus, 2 cores shared with
+ * other work (load 2–4): the pool was 6–38% slower up to 128 files, even at 192, and 6% faster at
+ * 256. On an idle machine it pays earlier, so the bar sits between the two.
  */
-export const minFilesForPool = 64;
+export const minFilesForPool = 128;
 
 /** The number of threads for a run: 1 means in process. */
 export function poolSize(workers: number | 'auto' | undefined, fileCount: number): number {
@@ -33,11 +35,13 @@ function workerFile(): string {
 
 /**
  * Lints files on `size` worker threads, each running the same per-file path as an in-process run.
- * Results come back in the order of `files`. A worker that dies on a file (out of memory, a native
- * crash) becomes one fatal message on that file, and the pool replaces it; a config or data error
- * is thrown as in process, the first in file order.
+ * `take(i, result)` gets each file's result as it arrives, with its index in `files`, so the caller
+ * keeps the order of `files` and need not hold a second copy of every result. A worker that dies
+ * on a file (out of memory, a native crash) becomes one fatal message on that file, and the pool
+ * replaces it; a config or data error is thrown as in process, the first in file order, once every
+ * file is done.
  */
-export async function lintInPool(files: readonly string[], displayPaths: readonly string[], options: LintOptions, size: number): Promise<FileResult[]> {
+export async function lintInPool(files: readonly string[], displayPaths: readonly string[], options: LintOptions, size: number, take: (i: number, result: FileResult) => void): Promise<void> {
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, WorkerReply>({
     filename: workerFile(),
@@ -48,22 +52,27 @@ export async function lintInPool(files: readonly string[], displayPaths: readonl
     // not a worker's default 4 MB: a deeply nested file then fails alike whatever --workers says.
     resourceLimits: { stackSizeMb: (984 + 192) / 1024 },
   });
+  const errors: (WorkerError | undefined)[] = new Array(files.length);
   try {
-    const replies = await Promise.all(
+    await Promise.all(
       files.map((path, i) =>
-        pool.run({ path, options }).catch((error: unknown): WorkerReply => {
-          const reason = error instanceof Error ? error.message : String(error);
-          return { result: fatalResult(displayPaths[i], `Cannot lint file: the worker linting it stopped: ${reason}`) };
-        }),
+        pool.run({ path, options }).then(
+          (reply) => {
+            if ('error' in reply) errors[i] = reply.error;
+            else take(i, reply.result);
+          },
+          (error: unknown) => {
+            const reason = error instanceof Error ? error.message : String(error);
+            take(i, fatalResult(displayPaths[i], `Cannot lint file: the worker linting it stopped: ${reason}`));
+          },
+        ),
       ),
     );
-    return replies.map((reply) => {
-      if ('error' in reply) throw reviveError(reply.error);
-      return reply.result;
-    });
   } finally {
     await pool.destroy();
   }
+  const first = errors.find((error) => error !== undefined);
+  if (first) throw reviveError(first);
 }
 
 /** Rebuilds an error lintPath threw in a worker, so the CLI treats it alike (exit 2, same message). */

@@ -1,0 +1,39 @@
+import { describe, it, expect } from 'vitest';
+import { compactResult } from '../src/compact-result.js';
+import { fileResult } from '../src/result.js';
+import type { Message } from '../src/types.js';
+
+const text = `# Title\n\nWe leverage synergy.\n${'Padding prose. '.repeat(200)}`;
+const message = (actual: string): Message => ({
+  ruleId: 'buzzword',
+  severity: 'warning',
+  message: `“${actual}” is a buzzword.`,
+  line: 3,
+  column: 4,
+  endLine: 3,
+  endColumn: 12,
+  actual,
+  expected: ['use'],
+  note: 'Vague.',
+  url: 'https://example.com/buzzword.md',
+});
+
+describe('compactResult', () => {
+  it('keeps every field of an in-process result, on a copy', () => {
+    const result = fileResult('doc.md', [message(text.slice(12, 20)), message(text.slice(21, 28))]);
+    const before = structuredClone(result);
+    const compact = compactResult(result, new Map(), false);
+    expect(compact).toEqual(before);
+    expect(compact).not.toBe(result);
+    expect(result).toEqual(before);
+  });
+
+  it('shares repeated strings across results through the run’s table, changing no value', () => {
+    const strings = new Map<string, string>();
+    const a = compactResult(fileResult('a.md', [message('leverage')]), strings, true);
+    const b = compactResult(fileResult('b.md', [message('leverage'), message('synergy')]), strings, true);
+    expect(a.messages[0].note).toBe('Vague.');
+    expect(b.messages.map((m) => m.actual)).toEqual(['leverage', 'synergy']);
+    expect([...strings.keys()]).toEqual(expect.arrayContaining(['a.md', 'b.md', 'buzzword', 'warning', 'Vague.', 'https://example.com/buzzword.md', 'leverage', 'synergy']));
+  });
+});
