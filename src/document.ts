@@ -1,9 +1,5 @@
 import type { Root as MdastRoot, Table } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Paragraph as NlcstParagraph } from 'nlcst';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import { ParseEnglish } from 'parse-english';
@@ -14,6 +10,7 @@ import { parse as parseToml } from 'smol-toml';
 import { wordTokens, type Token } from './tokens.js';
 import type { Span } from './position.js';
 import { anchorTokens } from './anchor.js';
+import { parseMarkdown } from './markdown.js';
 
 export interface Frontmatter {
   format: 'yaml' | 'toml';
@@ -41,15 +38,13 @@ export interface Document {
   sentences: Sentence[];
 }
 
-const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
-
 /** Links whose text is their address (autolinks, bare URLs) are addresses, not prose. */
 const urlLiteral = 'urlLiteral';
 const english = new ParseEnglish();
 
 export function parseDocument(path: string, text: string): Document {
   const file = new VFile({ path, value: text });
-  const mdast = markdown.parse(file) as MdastRoot;
+  const mdast = parseMarkdown(file);
   const frontmatter = readFrontmatter(mdast);
   visit(mdast, 'link', (link, index, parent) => {
     const text = toString(link);

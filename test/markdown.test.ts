@@ -1,0 +1,60 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { VFile } from 'vfile';
+import { parseMarkdown } from '../src/markdown.js';
+import { fixturesRoot, sharedRoot } from './helpers/fixtures.js';
+
+// parseMarkdown adds each GFM part only to files that can use it; the tree must be the one full GFM gives.
+const fullGfm = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+function expectSameTree(path: string, text: string): void {
+  const ours = parseMarkdown(new VFile({ path, value: text }));
+  const reference = fullGfm.parse(new VFile({ path, value: text }));
+  expect(ours, path).toEqual(reference);
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(dir, name));
+}
+
+const cases: Record<string, string> = {
+  plain: '# Title\n\nJust prose, with *emphasis* and `code`.\n',
+  table: '| Plan | Price |\n| --- | ---: |\n| Free | 0 |\n\nA pipe | in prose.\n',
+  footnote: 'Claim.[^1]\n\n[^1]: Source, 2024.\n',
+  strikethrough: 'Old ~~price~~ and ~one~ tilde.\n',
+  tasks: '- [ ] open\n- [x] done\n- [X] also done\n',
+  url: 'See https://example.com/a_b_c?x=1, www.example.org and http://x.io.\n',
+  email: 'Write to team@example.com or see https://example.com.\n',
+  'email only': 'Write to a.b+c@mail.example.co.uk today.\n',
+  'at without a domain': 'Ping @maintainers on the issue.\n',
+  everything:
+    '---\npersona: avery\n---\n\n| a | b |\n|---|---|\n| ~~x~~ | y[^n] |\n\n- [x] mail me@host.dev\n- www.site.com\n\n[^n]: https://ex.com/n.\n',
+  toml: '+++\ntitle = "x"\n+++\n\nText | with ~ and [^x] that are not syntax.\n',
+};
+
+describe('parseMarkdown gives the tree of remark-parse + remark-gfm + remark-frontmatter', () => {
+  for (const [name, text] of Object.entries(cases)) {
+    it(name, () => expectSameTree(`${name}.md`, text));
+  }
+
+  it('on every fixture file', () => {
+    const files = markdownFiles(fixturesRoot);
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) expectSameTree(file, readFileSync(file, 'utf8'));
+  });
+
+  const corpus = join(sharedRoot, 'corpus', 'rust-blog');
+  const present = existsSync(corpus);
+  it.skipIf(!present)(`on the rust-blog corpus${present ? '' : ' (skipped: ../shared/corpus/rust-blog is not here, as in a user’s own clone)'}`, () => {
+    const files = markdownFiles(corpus);
+    expect(files.length).toBe(754);
+    for (const file of files) expectSameTree(file, readFileSync(file, 'utf8'));
+  }, 300_000);
+});
