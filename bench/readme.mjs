@@ -1,22 +1,13 @@
 // Writes the tables of bench/results.json into the README's Performance section (between the
 // bench:start and bench:end markers): run it after `npm run bench`.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { rowsTable, targetsTable } from './tables.mjs';
 
 const results = JSON.parse(readFileSync(new URL('results.json', import.meta.url), 'utf8'));
 const readmeUrl = new URL('../README.md', import.meta.url);
 const readme = readFileSync(readmeUrl, 'utf8');
 
 const { machine, corpus } = results;
-const rows = ['| corpus | run | median s | min–max s | peak MB |', '| --- | --- | ---: | ---: | ---: |'];
-for (const row of results.rows) {
-  const s = row.seconds;
-  rows.push(`| ${row.corpus} | ${row.label} | ${s.median.toFixed(2)} | ${s.min.toFixed(2)}–${s.max.toFixed(2)} | ${row.peakMb ? Math.round(row.peakMb.median) : '–'} |`);
-}
-const targets = ['| target | measured | met |', '| --- | ---: | :---: |'];
-for (const t of results.targets) {
-  const value = t.unit === 'MB' ? `${Math.round(t.value)} MB` : `${t.value.toFixed(2)}×`;
-  targets.push(`| ${t.target} | ${value} | ${t.pass === null ? '?' : t.pass ? 'yes' : 'no'} |`);
-}
 const runs = [...new Set(results.rows.map((r) => `${r.runs} (${r.corpus})`))].join(', ');
 const block = `<!-- bench:start -->
 Measured ${results.date.slice(0, 10)} at commit \`${results.commit}\` on ${machine.availableParallelism} cores (${machine.model}), ${machine.memoryGb} GB,
@@ -25,9 +16,9 @@ Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')} at th
   .map(([name, version]) => `${name} ${version}`)
   .join(', ')}.
 
-${rows.join('\n')}
+${rowsTable(results.rows)}
 
-${targets.join('\n')}
+${targetsTable(results.targets)}
 <!-- bench:end -->`;
 const updated = readme.replace(/<!-- bench:start -->[^]*?<!-- bench:end -->/, block);
 if (updated === readme && !readme.includes(block)) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> block');

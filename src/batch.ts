@@ -6,7 +6,7 @@ import type { FileResult } from './types.js';
 import { configForFile } from './config.js';
 import { UsageError } from './files.js';
 import { poolSize, lintInPool } from './pool.js';
-import { compactResult } from './compact-result.js';
+import { compactResult, declaredScoresOnly } from './compact-result.js';
 
 /** Options for linting many files: how (threads) and whether to reuse earlier results (cache). */
 export interface RunOptions extends LintOptions {
@@ -16,6 +16,12 @@ export interface RunOptions extends LintOptions {
   cache?: boolean;
   /** The cache directory. Default: node_modules/.cache/persona-lint under the working directory. */
   cacheLocation?: string;
+  /**
+   * The persona scores each result keeps: `all` (default) or `declared`, only the document's
+   * target personas, which is all that gates, baselines and every report but JSON read. Holding
+   * every persona's scores for every file is most of a run's memory on a large tree.
+   */
+  scores?: 'all' | 'declared';
   /** Problems that do not fail the run (a cache that cannot be written). Default: a process warning. */
   onWarning?: (message: string) => void;
 }
@@ -30,7 +36,7 @@ export function parseWorkers(value: string): number | 'auto' {
 
 /** The options that reach the per-file path (and a worker): plain data, no run settings. */
 function lintOptions(options: RunOptions): LintOptions {
-  const { workers, cache, cacheLocation, onWarning, ...rest } = options;
+  const { workers, cache, cacheLocation, scores, onWarning, ...rest } = options;
   return rest;
 }
 
@@ -43,6 +49,7 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
   const perFile = { ...lintOptions(options), cwd };
   const results: (FileResult | undefined)[] = new Array(files.length);
   const strings = new Map<string, string>();
+  const kept = options.scores === 'declared' ? declaredScoresOnly : (result: FileResult) => result;
   let todo = files.map((_, i) => i);
   let store: ((i: number, result: FileResult) => void) | undefined;
   let cache: import('./cache.js').ResultCache | undefined;
@@ -65,7 +72,7 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
       const config = await configForFile(absolute, options.configFile);
       keys[i] = entryKey(content, configHash(config, resultOptions));
       const hit = cache.get(absolute, keys[i]!, shown[i]);
-      if (hit) results[i] = compactResult(hit, strings, true);
+      if (hit) results[i] = kept(compactResult(hit, strings, true));
       if (!results[i]) todo.push(i);
     }
     const opened = cache;
@@ -82,15 +89,17 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
       size,
       (k, result) => {
         const i = todo[k];
-        results[i] = compactResult(result, strings, true);
-        store?.(i, results[i]!);
+        const full = compactResult(result, strings, true);
+        store?.(i, full);
+        results[i] = kept(full);
       },
     );
   } else if (todo.length > 0) {
     const { lintPath } = await import('./engine.js');
     for (const i of todo) {
-      results[i] = compactResult(await lintPath(files[i], perFile), strings, false);
-      store?.(i, results[i]!);
+      const full = compactResult(await lintPath(files[i], perFile), strings, false);
+      store?.(i, full);
+      results[i] = kept(full);
     }
   }
   const warning = await cache?.save();

@@ -114,6 +114,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       writeBaseline: values['write-baseline'],
       gates: { minFit, minCoverage },
       ...runOptions(values, io),
+      scores: [format, ...reportFiles.map((r) => r.format)].includes('json') ? 'all' : 'declared',
     });
     const shown = values.quiet ? errorsOnly(report) : report;
     const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));

@@ -10,6 +10,13 @@ export function compactResult(result: FileResult, strings: Map<string, string>, 
   return share(cloned ? result : structuredClone(result), strings) as FileResult;
 }
 
+/** The result with only its target personas' scores (RunOptions `scores: 'declared'`). */
+export function declaredScoresOnly(result: FileResult): FileResult {
+  const { personas } = result;
+  if (!personas) return result;
+  return { ...result, personas: { ...personas, scores: personas.scores.filter((score) => personas.declared.includes(score.id)) } };
+}
+
 function share(value: unknown, strings: Map<string, string>): unknown {
   if (typeof value === 'string') {
     if (value.length > 1000) return value;

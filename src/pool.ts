@@ -50,7 +50,10 @@ export async function lintInPool(files: readonly string[], displayPaths: readonl
     idleTimeout: 1000,
     // The main thread's stack (V8's default 984 KB; Node keeps 192 KB of a worker's stack in reserve),
     // not a worker's default 4 MB: a deeply nested file then fails alike whatever --workers says.
-    resourceLimits: { stackSizeMb: (984 + 192) / 1024 },
+    // A young generation of 64 MB, not V8's 48 MB: parsing makes short-lived objects by the
+    // million, and fewer of them outlive a scavenge into the old generation. On the rust-blog
+    // corpus, 2 workers: 20.6 s → 17.6 s wall, 38 s → 33 s CPU, peak memory 362 → 450 MB.
+    resourceLimits: { stackSizeMb: (984 + 192) / 1024, maxYoungGenerationSizeMb: 64 },
   });
   const errors: (WorkerError | undefined)[] = new Array(files.length);
   try {

@@ -37,3 +37,20 @@ describe('compactResult', () => {
     expect([...strings.keys()]).toEqual(expect.arrayContaining(['a.md', 'b.md', 'buzzword', 'warning', 'Vague.', 'https://example.com/buzzword.md', 'leverage', 'synergy']));
   });
 });
+
+describe('scores: declared', () => {
+  it('keeps only the target personas’ scores; the CLI keeps every score when it writes JSON', async () => {
+    const { lintPaths } = await import('../src/batch.js');
+    const { join } = await import('node:path');
+    const { fixturesRoot } = await import('./helpers/fixtures.js');
+    const file = join(fixturesRoot, 'samples', 'platform-launch.md');
+    const [all] = await lintPaths([file], { workers: 1 });
+    const [declared] = await lintPaths([file], { workers: 1, scores: 'declared' });
+    expect(all.personas!.scores).toHaveLength(8);
+    expect(declared.personas!.declared).toEqual(['platform-perry']);
+    expect(declared.personas!.scores.map((s) => s.id)).toEqual(['platform-perry']);
+    expect(declared.personas!.scores[0]).toEqual(all.personas!.scores.find((s) => s.id === 'platform-perry'));
+    expect(declared.personas!.best).toBe(all.personas!.best);
+    expect(declared.messages).toEqual(all.messages);
+  });
+});
