@@ -9,7 +9,8 @@ import { VFile } from 'vfile';
 import { parseMarkdown } from '../src/markdown.js';
 import { fixturesRoot, sharedRoot } from './helpers/fixtures.js';
 
-// parseMarkdown adds each GFM part only to files that can use it; the tree must be the one full GFM gives.
+// parseMarkdown adds each GFM part only to files that can use it; the tree must be the one full GFM
+// gives, except for URLs written with escapes (found by full GFM's second pass, as literal text here).
 const fullGfm = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
 function expectSameTree(path: string, text: string): void {
@@ -43,6 +44,14 @@ describe('parseMarkdown gives the tree of remark-parse + remark-gfm + remark-fro
   for (const [name, text] of Object.entries(cases)) {
     it(name, () => expectSameTree(`${name}.md`, text));
   }
+
+  it('an escaped URL stays text, as in GitHub issues and comments (full GFM links it, without a position)', () => {
+    const text = 'Open https\\://example.com/path today.\n';
+    const reference = fullGfm.parse(new VFile({ value: text }));
+    expect(JSON.stringify(reference)).toContain('"type":"link"');
+    const ours = parseMarkdown(new VFile({ value: text }));
+    expect(ours.children[0]).toMatchObject({ type: 'paragraph', children: [{ type: 'text', value: 'Open https://example.com/path today.' }] });
+  });
 
   it('on every fixture file', () => {
     const files = markdownFiles(fixturesRoot);

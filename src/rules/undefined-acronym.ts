@@ -149,7 +149,8 @@ function headingRanges(doc: Document): [number, number][] {
 }
 
 function findOccurrences(doc: Document, skip: ReadonlySet<string>): Occurrence[] {
-  const headings = headingRanges(doc);
+  // A walk over the whole tree: only for files with a candidate.
+  let headings: [number, number][] | undefined;
   const occurrences: Occurrence[] = [];
   for (const { tokens } of doc.sentences) {
     const acronymAt = (i: number) => {
@@ -171,7 +172,7 @@ function findOccurrences(doc: Document, skip: ReadonlySet<string>): Occurrence[]
         token,
         end: pair ? tokens[i + 1] : token,
         text: pair ? doc.text.slice(offset, tokens[i + 1].end.offset) : token.text,
-        inHeading: headings.some(([start, end]) => offset >= start && offset < end),
+        inHeading: (headings ??= headingRanges(doc)).some(([start, end]) => offset >= start && offset < end),
         defined: longForm !== null,
         longForm: longForm === explained ? null : longForm,
       });
