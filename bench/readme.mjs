@@ -10,7 +10,7 @@ const readme = readFileSync(readmeUrl, 'utf8');
 const { machine, corpus } = results;
 const runs = [...new Set(results.rows.map((r) => `${r.runs} (${r.corpus})`))].join(', ');
 const block = `<!-- bench:start -->
-Measured ${results.date.slice(0, 10)} at commit \`${results.commit}\` on ${machine.availableParallelism} cores (${machine.model}), ${machine.memoryGb} GB,
+Measured ${results.date.slice(0, 10)} at commit \`${results.commit}\` on ${machine.availableParallelism} cores (\`${machine.model}\`), ${machine.memoryGb} GB,
 Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')} at the start; ${corpus['1x'].files} files
 (${(corpus['1x'].bytes / 1e6).toFixed(1)} MB)${corpus['10x'] ? ` and the 10× copy (${corpus['10x'].files} files)` : ''}; runs per row: ${runs}. Peers: ${Object.entries(results.peers)
   .map(([name, version]) => `${name} ${version}`)

@@ -12,7 +12,7 @@ export function rowsTable(rows) {
 export function targetsTable(targets) {
   const lines = ['| target | measured | met |', '| --- | ---: | :---: |'];
   for (const t of targets) {
-    const value = t.unit === 'MB' ? `${Math.round(t.value)} MB` : `${t.value.toFixed(2)}×`;
+    const value = t.unit === 'MB' ? `${Math.round(t.value)} MB` : `${t.value.toFixed(3)}×`;
     lines.push(`| ${t.target} | ${value} | ${t.info ? '–' : t.pass === null ? '?' : t.pass ? 'yes' : 'no'} |`);
   }
   return lines.join('\n');
