@@ -52,5 +52,15 @@ describe('scores: declared', () => {
     expect(declared.personas!.scores[0]).toEqual(all.personas!.scores.find((s) => s.id === 'platform-perry'));
     expect(declared.personas!.best).toBe(all.personas!.best);
     expect(declared.messages).toEqual(all.messages);
+    // The CLI keeps every score when a JSON report is written, on standard output or to a file.
+    const { runCli } = await import('./helpers/cli.js');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const out = join(mkdtempSync(join(tmpdir(), 'persona-lint-scores-')), 'report.json');
+    const run = runCli(['-f', 'json', '--report', `json=${out}`, file]);
+    expect(JSON.parse(run.stdout).results[0].personas.scores).toHaveLength(8);
+    expect(JSON.parse(readFileSync(out, 'utf8')).results[0].personas.scores).toHaveLength(8);
+    runCli(['--report', `json=${out}`, file]);
+    expect(JSON.parse(readFileSync(out, 'utf8')).results[0].personas.scores).toHaveLength(8);
   });
 });
