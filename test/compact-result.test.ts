@@ -1,7 +1,13 @@
 import { describe, it, expect } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { compactResult } from '../src/compact-result.js';
+import { lintPaths } from '../src/batch.js';
 import { fileResult } from '../src/result.js';
 import type { Message } from '../src/types.js';
+import { runCli } from './helpers/cli.js';
+import { fixturesRoot } from './helpers/fixtures.js';
 
 const text = `# Title\n\nWe leverage synergy.\n${'Padding prose. '.repeat(200)}`;
 const message = (actual: string): Message => ({
@@ -40,9 +46,6 @@ describe('compactResult', () => {
 
 describe('scores: declared', () => {
   it('keeps only the target personas’ scores; the CLI keeps every score when it writes JSON', async () => {
-    const { lintPaths } = await import('../src/batch.js');
-    const { join } = await import('node:path');
-    const { fixturesRoot } = await import('./helpers/fixtures.js');
     const file = join(fixturesRoot, 'samples', 'platform-launch.md');
     const [all] = await lintPaths([file], { workers: 1 });
     const [declared] = await lintPaths([file], { workers: 1, scores: 'declared' });
@@ -53,14 +56,13 @@ describe('scores: declared', () => {
     expect(declared.personas!.best).toBe(all.personas!.best);
     expect(declared.messages).toEqual(all.messages);
     // The CLI keeps every score when a JSON report is written, on standard output or to a file.
-    const { runCli } = await import('./helpers/cli.js');
-    const { mkdtempSync, readFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const out = join(mkdtempSync(join(tmpdir(), 'persona-lint-scores-')), 'report.json');
-    const run = runCli(['-f', 'json', '--report', `json=${out}`, file]);
-    expect(JSON.parse(run.stdout).results[0].personas.scores).toHaveLength(8);
-    expect(JSON.parse(readFileSync(out, 'utf8')).results[0].personas.scores).toHaveLength(8);
-    runCli(['--report', `json=${out}`, file]);
-    expect(JSON.parse(readFileSync(out, 'utf8')).results[0].personas.scores).toHaveLength(8);
+    const dir = mkdtempSync(join(tmpdir(), 'persona-lint-scores-'));
+    const scoresIn = (report: string) => JSON.parse(report).results[0].personas.scores;
+    const run = runCli(['-f', 'json', '--report', `json=${join(dir, 'both.json')}`, file]);
+    expect(scoresIn(run.stdout)).toHaveLength(8);
+    expect(scoresIn(readFileSync(join(dir, 'both.json'), 'utf8'))).toHaveLength(8);
+    // Stylish on standard output, JSON only in the --report file.
+    runCli(['--report', `json=${join(dir, 'file-only.json')}`, file]);
+    expect(scoresIn(readFileSync(join(dir, 'file-only.json'), 'utf8'))).toHaveLength(8);
   });
 });
