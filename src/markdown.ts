@@ -29,29 +29,33 @@ const parts: { test: (text: string) => boolean; syntax?: () => MicromarkExtensio
   { test: (text) => text.includes('~'), syntax: () => gfmStrikethrough(), tree: gfmStrikethroughFromMarkdown },
   // Not just “[ ]”: a failed attempt at “[” and a line ending moves a text node’s end.
   { test: (text) => text.includes('['), syntax: gfmTaskListItem, tree: gfmTaskListItemFromMarkdown },
-  { test: (text) => /[\w.+-]@[\w-]+\./.test(text), syntax: gfmAutolinkLiteral, tree: gfmAutolinkLiteralFromMarkdown },
-  { test: (text) => /https?:\/\/|www\./i.test(text), syntax: urlAutolinkLiteral, tree: urlAutolinkLiteralFromMarkdown },
+  // Full autolink literals (URLs too) where there may be an email address, URLs alone elsewhere.
+  { test: mayHaveEmail, syntax: gfmAutolinkLiteral, tree: gfmAutolinkLiteralFromMarkdown },
+  { test: (text) => !mayHaveEmail(text) && /https?:\/\/|www\./i.test(text), syntax: urlAutolinkLiteral, tree: urlAutolinkLiteralFromMarkdown },
 ];
 
-/**
- * GFM's autolink literals without emails: only the constructs that start at “h” or “w”, and
- * without the second pass over every text node that finds URLs the syntax could not (written
- * with escapes or character references). GitHub skips that pass for URLs in issues and comments;
- * it cost 5% of a run on the rust-blog corpus, found nothing there, and the nodes it makes have
- * no positions, so a message in them could not say where it is.
- */
-function urlAutolinkLiteralFromMarkdown(): FromMarkdownExtension {
-  return { ...gfmAutolinkLiteralFromMarkdown(), transforms: [] };
+function mayHaveEmail(text: string): boolean {
+  return /[\w.+-]@[\w-]+\./.test(text);
 }
 
+/** GFM's autolink literal syntax without emails: only the constructs that start at “h” or “w”. */
 function urlAutolinkLiteral(): MicromarkExtension {
   const { text = {} } = gfmAutolinkLiteral();
   const keep = (code: number) => [text[code] ?? []].flat().filter((construct) => construct.name !== 'emailAutolink');
   return { text: { 72: keep(72), 104: keep(104), 87: keep(87), 119: keep(119) } };
 }
 
-const emails = 1 << 4;
-const urls = 1 << 5;
+/**
+ * GFM's autolink literals to mdast without the second pass over every text node, which finds
+ * URLs the syntax could not (written with escapes or character references). GitHub skips that
+ * pass for URLs in issues and comments; it cost 5% of a run on the rust-blog corpus, found nothing
+ * there, and the nodes it makes have no positions, so a message in them could not say where it is.
+ */
+function urlAutolinkLiteralFromMarkdown(): FromMarkdownExtension {
+  return { ...gfmAutolinkLiteralFromMarkdown(), transforms: [] };
+}
+
+/** One processor per set of parts a file needs, keyed by the set as a bit mask. */
 const processors = new Map<number, Processor<Root>>();
 
 function processorFor(text: string): Processor<Root> {
@@ -59,8 +63,6 @@ function processorFor(text: string): Processor<Root> {
   parts.forEach((part, i) => {
     if (part.test(text)) key |= 1 << i;
   });
-  // Full autolink literals include the URL ones.
-  if (key & emails) key &= ~urls;
   let processor = processors.get(key);
   if (!processor) {
     const chosen = parts.filter((_, i) => key & (1 << i));
