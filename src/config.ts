@@ -10,6 +10,7 @@ import { rules, findRule, ruleIds } from './rules/index.js';
 import type { Gates } from './gates.js';
 import { checkMinFit, defaultMinFit, mergeMinFit, type MinFit, type MinFitSetting } from './min-fit.js';
 import type { Ajv } from 'ajv';
+import { displayPath } from './paths.js';
 
 const yaml = lazy<typeof import('yaml')>('yaml');
 const ajvModule = lazy<typeof import('ajv')>('ajv');
@@ -102,11 +103,6 @@ const explorer = cosmiconfig('personalint', {
 const defaults = (): LoadedConfig => ({ source: null, baseDir: process.cwd(), config: {}, personas: loadBuiltinPersonas(), overrides: [], ignores: [] });
 
 const loadedBySource = new Map<string, LoadedConfig>();
-
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') ? rel : file;
-}
 
 /** The nearest config above `directory`, or the defaults. */
 export async function findConfig(directory: string): Promise<LoadedConfig> {

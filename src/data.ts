@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { lazy } from './lazy.js';
 import { packagePath, schemaValidator, describeErrors } from './schema.js';
 import { PhraseIndex, phraseTokens } from './phrase-index.js';
 import { sameInflection } from './tokens.js';
 import { validatedAtBuild, wasValidatedAtBuild } from './data-snapshot.js';
+import { displayPath } from './paths.js';
 
 const yaml = lazy<typeof import('yaml')>('yaml');
 
@@ -84,11 +85,6 @@ export class DataError extends Error {
     super(`Invalid data in ${file}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     this.name = 'DataError';
   }
-}
-
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
 }
 
 /** Reads and validates one YAML data file; schema errors point at the line inside the file. */
