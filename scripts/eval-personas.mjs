@@ -13,9 +13,10 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintText } from '../dist/index.js';
 import { loadBuiltinPersonas } from '../dist/data.js';
+import { dataWithout, gitlabDocs, labelledPages, readBackground } from './fit-relevance.mjs';
 
 const repo = dirname(dirname(fileURLToPath(import.meta.url)));
-export const gitlabDocs = join(repo, '..', 'shared', 'corpus', 'gitlab-docs');
+export { gitlabDocs };
 const personaIds = loadBuiltinPersonas().map((p) => p.id);
 
 /** The labelled single-persona pages of fixtures/personas: the folder is the label. */
@@ -31,14 +32,18 @@ export function fixturePages() {
     );
 }
 
-/** The gitlab-docs pages with their labels; the fold is the page's source folder. */
-export function gitlabPages(dir = gitlabDocs) {
-  const [header, ...rows] = readFileSync(join(dir, 'labels.tsv'), 'utf8').trim().split('\n');
-  const columns = header.split('\t');
-  return rows.map((row) => {
-    const cells = Object.fromEntries(row.split('\t').map((value, i) => [columns[i], value]));
-    return { path: cells.file, file: join(dir, cells.file), label: cells.persona, fold: dirname(cells.source) };
-  });
+/**
+ * Scores each gitlab-docs page with the weights fitted without its source folder, at the shipped
+ * temperature: the figures say how the method does on pages it was not fitted on.
+ */
+export function crossValidation(pages) {
+  const background = readBackground();
+  const { temperature } = JSON.parse(readFileSync(join(repo, 'rules', 'relevance', 'weights.json'), 'utf8')).params;
+  const byFold = new Map();
+  return (page) => {
+    if (!byFold.has(page.fold)) byFold.set(page.fold, dataWithout(background, pages, page.fold, temperature));
+    return byFold.get(page.fold);
+  };
 }
 
 /** mulberry32: a small seeded generator, so the wrong labels are the same on every run. */
@@ -55,21 +60,25 @@ function seeded(seed) {
 
 export const wrongLabelSeed = 10;
 
-async function lint(page, persona) {
+async function lint(page, persona, relevanceData) {
   const text = readFileSync(page.file, 'utf8');
-  return lintText(text, { cwd: repo, filePath: page.file, persona: [persona], holdOut: page.fold });
+  return lintText(text, { cwd: repo, filePath: page.file, persona: [persona], relevanceData });
 }
 
-/** Every figure of one labelled set. */
-export async function evaluate(pages) {
+/**
+ * Every figure of one labelled set. `dataFor(page)` gives the relevance data to score a page with
+ * (cross-validation); without it, the shipped data.
+ */
+export async function evaluate(pages, dataFor = () => undefined) {
   const random = seeded(wrongLabelSeed);
   const confusion = Object.fromEntries(personaIds.map((id) => [id, Object.fromEntries(personaIds.map((o) => [o, 0]))]));
   const rows = [];
   for (const page of pages) {
-    const right = await lint(page, page.label);
+    const data = dataFor(page);
+    const right = await lint(page, page.label, data);
     const others = personaIds.filter((id) => id !== page.label);
     const wrongLabel = others[Math.floor(random() * others.length)];
-    const wrong = await lint(page, wrongLabel);
+    const wrong = await lint(page, wrongLabel, data);
     const ranked = right.personas.scores.map((s) => s.id);
     const mismatch = (result) => result.messages.some((m) => m.ruleId === 'persona-mismatch');
     confusion[page.label][ranked[0]]++;
@@ -79,7 +88,7 @@ export async function evaluate(pages) {
       ranked,
       best: right.personas.best,
       unclear: right.personas.unclear ?? right.personas.best === null,
-      top: right.personas.scores.slice(0, 3).map((s) => `${s.id} ${s.relevance ?? s.fit}`),
+      top: right.personas.scores.slice(0, 3).map((s) => `${s.id} ${s.probability ?? s.fit}`),
       falseAlarm: mismatch(right),
       wrongLabel,
       caught: mismatch(wrong),
@@ -130,7 +139,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   out.fixtures = fixtures;
   if (!json) process.stdout.write(formatFigures('fixtures/personas', fixtures));
   if (existsSync(join(gitlabDocs, 'labels.tsv'))) {
-    const gitlab = await evaluate(gitlabPages());
+    const pages = labelledPages(gitlabDocs);
+    const gitlab = await evaluate(pages, crossValidation(pages));
     out.gitlabDocs = gitlab;
     if (!json) process.stdout.write(`\n${formatFigures('../shared/corpus/gitlab-docs', gitlab, 'cross-validated: each page scored with weights fitted without its source folder')}`);
   } else if (!json) {

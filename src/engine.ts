@@ -11,6 +11,7 @@ import { readDirectives, applyDirectives } from './message-control.js';
 import { fileResult, fatalResult } from './result.js';
 import { findPersona, personaNames } from './personas.js';
 import { scoreDocument, type DocumentScores } from './scoring/index.js';
+import type { RelevanceData } from './scoring/relevance-data.js';
 import { UsageError } from './files.js';
 import { displayPath } from './paths.js';
 
@@ -21,6 +22,8 @@ export interface LintOptions {
   configFile?: string;
   /** Target personas for every document, overriding frontmatter and config (--persona). */
   persona?: string[];
+  /** Relevance data to score with instead of rules/relevance/ (cross-validation in scripts/eval-personas.mjs). */
+  relevanceData?: RelevanceData;
 }
 
 // Moved to paths.ts so a run that lints nothing in process (cache, pool) does not load the parser.
@@ -44,7 +47,7 @@ export function lintDocument(path: string, text: string, config: EffectiveConfig
   const directives = readDirectives(doc.mdast, text);
   let scores: DocumentScores | undefined;
   // The scores read the messages of the rules before them, as inline comments leave them.
-  const scored = () => (scores ??= scoreDocument(doc, config.personas, targets, applyDirectives(messages, directives, text)));
+  const scored = () => (scores ??= scoreDocument(doc, config.personas, targets, applyDirectives(messages, directives, text), options.relevanceData));
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === 'off') continue;

@@ -69,8 +69,8 @@ export interface FitPart {
   detail: string;
 }
 
-/** How well one document speaks to one persona. */
-export interface PersonaScore {
+/** How well one document serves one persona. */
+export interface FitScore {
   id: string;
   /** 0 to 100. */
   fit: number;
@@ -82,12 +82,28 @@ export interface PersonaScore {
   breakdown: FitPart[];
 }
 
+/** One persona's fit, and how relevant the document is to it. */
+export interface PersonaScore extends FitScore {
+  /** Who the page is written for: the mean weight of its words for this persona (0 = none). */
+  relevance: number;
+  /** 0 to 1, summing to 1 over the personas: how likely the page is written for this persona. */
+  probability: number;
+  /** The page's words that gave this persona most of its relevance, most first. */
+  why: string[];
+}
+
 export interface PersonaReport {
   /** Persona ids the document is written for (frontmatter, config or --persona). */
   declared: string[];
-  /** The best-fitting persona id. */
+  /** The most relevant persona id; null when the page uses none of any persona's words. */
   best: string | null;
-  /** Every known persona, highest fit first. */
+  /** The probability of `best`, 0 to 1. */
+  confidence: number;
+  /** How far `best` leads the second persona, in probability (0 to 1). */
+  margin: number;
+  /** True when no persona clearly leads (confidence under 0.4): `best` is a guess. */
+  unclear: boolean;
+  /** Every known persona, most relevant first. */
   scores: PersonaScore[];
 }
 

@@ -1,5 +1,5 @@
 import type { KeyConcept, Persona } from '../data.js';
-import type { ConceptFound, FitPart, Message, PersonaScore } from '../types.js';
+import type { ConceptFound, FitPart, FitScore, Message } from '../types.js';
 import type { PersonaMatches } from './matches.js';
 import type { ConceptRef, TermRef } from './persona-model.js';
 import { evidenceKinds, type Evidence, type EvidenceKind } from './evidence.js';
@@ -18,7 +18,7 @@ export const vocabularyScale = 8;
 /** Everything a score was computed from, for messages that explain it. */
 export interface ScoreDetail {
   persona: Persona;
-  score: PersonaScore;
+  score: FitScore;
   /** The fit before rounding, for ranking. */
   exactFit: number;
   missingConcepts: KeyConcept[];
