@@ -23,7 +23,7 @@ export const gitlabDocs = join(shared, 'corpus', 'gitlab-docs');
 const out = join(repo, 'rules', 'relevance');
 
 /** The settings, chosen by cross-validated top-1 on gitlab-docs over a small grid (docs/scoring.md). */
-export const params = { profileShare: 1 / 3, scale: 3 };
+export const params = { profileShare: 0.25, scale: 3 };
 
 /** Terms general writing uses fewer times than this are left out of background.json (they count as rare). */
 const minBackgroundCount = 3;

@@ -5,9 +5,18 @@ import type { LintReport } from './types.js';
 export interface ScoreRow {
   path: string;
   declared: string[];
+  /** The most relevant persona (who the page is written for); null when it uses none of any persona's words. */
   best: string | null;
+  /** The probability of `best`, 0 to 1. */
+  confidence: number;
+  /** True when no persona clearly leads. */
+  unclear: boolean;
   /** Persona id → fit (0 to 100); empty when the file could not be linted. */
   fits: Record<string, number>;
+  /** Persona id → probability that the page is written for it (0 to 1). */
+  relevance: Record<string, number>;
+  /** Persona id → the page's words behind its relevance, most first. */
+  why: Record<string, string[]>;
   /** Why the file could not be scored. */
   error?: string;
 }
@@ -40,11 +49,19 @@ export function scoreSheet(report: LintReport, personas: readonly Persona[]): Sc
   const documents: ScoreRow[] = report.results.map((result) => {
     if (!result.personas) {
       const fatal = result.messages.find((m) => m.fatal);
-      return { path: result.path, declared: [], best: null, fits: {}, error: fatal?.message ?? 'not scored' };
+      return { path: result.path, declared: [], best: null, confidence: 0, unclear: true, fits: {}, relevance: {}, why: {}, error: fatal?.message ?? 'not scored' };
     }
+    const { declared, best, confidence, unclear, scores } = result.personas;
     const fits: Record<string, number> = {};
-    for (const score of result.personas.scores) fits[score.id] = score.fit;
-    return { path: result.path, declared: result.personas.declared, best: result.personas.best, fits };
+    const relevance: Record<string, number> = {};
+    const why: Record<string, string[]> = {};
+    for (const score of scores) {
+      fits[score.id] = score.fit;
+      // Scores kept for declared personas only (a compact result) carry no relevance.
+      if (score.probability !== undefined) relevance[score.id] = score.probability;
+      if (score.why !== undefined) why[score.id] = score.why;
+    }
+    return { path: result.path, declared, best, confidence: confidence ?? 0, unclear: unclear ?? best === null, fits, relevance, why };
   });
   const summary = personas.map((persona): PersonaSummary => {
     const scored = report.results.filter((r) => r.personas);
@@ -74,9 +91,18 @@ function truncateStart(text: string, width: number): string {
   return text.length <= width ? text : `…${text.slice(text.length - width + 1)}`;
 }
 
+const percent = (probability: number) => `${Math.round(100 * probability)}%`;
+
+/** The best-fit cell: the most relevant persona and its probability, `?` after it when unclear. */
+function bestCell(row: ScoreRow, short: Map<string, string>): string {
+  if (!row.best) return '-';
+  return `${short.get(row.best)} ${percent(row.confidence)}${row.unclear ? ' ?' : ''}`;
+}
+
 /**
- * The terminal table: one row per document, one column per persona (the declared persona marked
- * with *, the best fit in bold when colour is on), then the per-persona summary.
+ * The terminal table: one row per document, one column per persona with its fit (the declared
+ * persona marked with *, the best fit in bold when colour is on), the best fit by relevance, then
+ * why: the words behind the two most relevant personas, then the per-persona summary.
  */
 export function formatScoreTable(sheet: ScoreSheet, options: { color: boolean; pathWidth?: number }): string {
   const bold = (text: string) => (options.color ? `\u001b[1m${text}\u001b[22m` : text);
@@ -96,9 +122,21 @@ export function formatScoreTable(sheet: ScoreSheet, options: { color: boolean; p
       const text = `${fit ?? '-'}${row.declared.includes(p.id) ? '*' : ' '}`.padStart(widths[i] + 1);
       return p.id === row.best ? bold(text) : text;
     });
-    lines.push(`${path}  ${cells.join(' ')}  ${row.best ? short.get(row.best) : '-'}`);
+    lines.push(`${path}  ${cells.join(' ')}  ${bestCell(row, short)}`);
   }
-  lines.push('', '* declared persona (frontmatter, config or --persona)', '');
+  lines.push('', '* declared persona (frontmatter, config or --persona); best fit: the most relevant persona and its probability, ? when no persona clearly leads', '');
+  const explained = sheet.documents.filter((row) => row.best);
+  if (explained.length > 0) {
+    lines.push('why (the words behind relevance)');
+    for (const row of explained) {
+      const top = Object.entries(row.relevance)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 2)
+        .map(([id, probability]) => `${short.get(id)} ${percent(probability)}: ${(row.why[id] ?? []).join(', ') || '-'}`);
+      lines.push(`${truncateStart(row.path, pathWidth).padEnd(pathWidth)}  ${top.join(' | ')}`);
+    }
+    lines.push('');
+  }
   const nameWidth = Math.max(7, ...sheet.summary.map((s) => s.id.length));
   lines.push(`${'persona'.padEnd(nameWidth)}  mean fit  best fit for  declared by  key concepts most often missing`);
   for (const s of sheet.summary) {

@@ -35,19 +35,26 @@ const stopwords = new Set([...eng, "can't", "don't", "it's", "i'm", "i", "my", "
 
 const isContent = (token: Token) => token.norm.length > 1 && /^[a-z][a-z0-9'.]*$/.test(token.norm) && !stopwords.has(token.norm);
 
-/** Counts the terms of a run of words: stems of content words and adjacent pairs of them. */
+/** Counts the terms of a run of words: stems of content words and pairs of adjacent content words. */
 function addTerms(tokens: readonly Token[], counts: Map<string, number>, weight: number, surface?: Map<string, string>): void {
   let previous: Token | undefined;
+  // Pairs skip stopwords ("release of the code" gives "release code"), but only a pair of words
+  // written side by side gets a surface form, so `why` never shows words that were not together.
+  let adjacent = false;
   for (const token of tokens) {
-    if (!isContent(token)) continue;
+    if (!isContent(token)) {
+      adjacent = false;
+      continue;
+    }
     counts.set(token.stem, (counts.get(token.stem) ?? 0) + weight);
     if (surface && !surface.has(token.stem)) surface.set(token.stem, token.norm);
     if (previous) {
       const pair = `${previous.stem} ${token.stem}`;
       counts.set(pair, (counts.get(pair) ?? 0) + weight);
-      if (surface && !surface.has(pair)) surface.set(pair, `${previous.norm} ${token.norm}`);
+      if (surface && adjacent && !surface.has(pair)) surface.set(pair, `${previous.norm} ${token.norm}`);
     }
     previous = token;
+    adjacent = true;
   }
 }
 
@@ -174,7 +181,8 @@ function topTerms(contributions: { term: string; amount: number }[], surface: Ma
   contributions.sort((a, b) => b.amount - a.amount || a.term.localeCompare(b.term));
   const out: string[] = [];
   for (const { term } of contributions) {
-    const text = surface.get(term) ?? term;
+    const text = surface.get(term);
+    if (text === undefined) continue;
     // A pair repeats its words: "merge requests" says what "merge" and "requests" would.
     if (out.some((seen) => seen.includes(text) || text.includes(seen))) continue;
     out.push(text);

@@ -1,0 +1,38 @@
+// What the persona scores cost, in process on one thread: every file of a corpus linted with every
+// default rule (lintDocument, as a default run does per file), and the scores alone (scoreDocument
+// on the parsed documents: relevance, then fit). Prints JSON; bench/run.mjs turns it into a target.
+//
+//   node bench/scoring.mjs [dir]   (default ../shared/corpus/rust-blog; run `npm run build` first)
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configFor, lintDocument } from '../dist/engine.js';
+import { parseDocument } from '../dist/document.js';
+import { scoreDocument } from '../dist/scoring/index.js';
+import { relevanceModel, scoreRelevance } from '../dist/scoring/relevance.js';
+
+const repo = dirname(dirname(fileURLToPath(import.meta.url)));
+const dir = process.argv[2] ?? join(repo, '..', 'shared', 'corpus', 'rust-blog');
+const files = readdirSync(dir, { recursive: true }).filter((name) => name.endsWith('.md')).sort().map((name) => join(dir, name));
+const texts = files.map((file) => readFileSync(file, 'utf8'));
+const config = await configFor(join(dir, 'x.md'), { cwd: dir });
+const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
+
+// Warm-up: compile the persona model, packs and relevance model once, as a run does.
+lintDocument(files[0], texts[0], config);
+
+let start = process.hrtime.bigint();
+for (let i = 0; i < files.length; i++) lintDocument(files[i], texts[i], config);
+const lint = seconds(start);
+
+const docs = files.map((file, i) => parseDocument(file, texts[i]));
+start = process.hrtime.bigint();
+for (const doc of docs) scoreDocument(doc, config.personas, [], []);
+const scores = seconds(start);
+
+const model = relevanceModel(config.personas);
+start = process.hrtime.bigint();
+for (const doc of docs) scoreRelevance(model, doc.sentences);
+const relevance = seconds(start);
+
+console.log(JSON.stringify({ files: files.length, lintSeconds: lint, scoreSeconds: scores, relevanceSeconds: relevance, scoreShare: scores / lint, relevanceShare: relevance / lint }));
