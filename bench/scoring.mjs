@@ -1,6 +1,8 @@
 // What the persona scores cost, in process on one thread: every file of a corpus linted with every
 // default rule (lintDocument, as a default run does per file), and the scores alone (scoreDocument
-// on the parsed documents: relevance, then fit). Prints JSON; bench/run.mjs turns it into a target.
+// on the parsed documents: relevance, then fit). The sentences' reading ages are computed before
+// the scores are timed, as the readability rule computes them in a run before the scores share
+// them. Prints JSON; bench/run.mjs turns it into a target.
 //
 //   node bench/scoring.mjs [dir]   (default ../shared/corpus/rust-blog; run `npm run build` first)
 import { readFileSync, readdirSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { configFor, lintDocument } from '../dist/engine.js';
 import { parseDocument } from '../dist/document.js';
 import { scoreDocument } from '../dist/scoring/index.js';
+import { documentAges } from '../dist/scoring/readability.js';
 import { relevanceModel, scoreRelevance } from '../dist/scoring/relevance.js';
 
 const repo = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -26,6 +29,7 @@ for (let i = 0; i < files.length; i++) lintDocument(files[i], texts[i], config);
 const lint = seconds(start);
 
 const docs = files.map((file, i) => parseDocument(file, texts[i]));
+for (const doc of docs) documentAges(doc.sentences, doc.text);
 start = process.hrtime.bigint();
 for (const doc of docs) scoreDocument(doc, config.personas, [], []);
 const scores = seconds(start);

@@ -27,7 +27,7 @@ export interface PersonaSummary {
   name: string;
   /** Mean fit over the documents that were scored, one decimal. */
   meanFit: number | null;
-  /** Documents this persona fits best. */
+  /** Documents this persona fits best (by relevance, unclear pages left out). */
   bestFor: number;
   /** Documents that declare this persona. */
   declaredBy: number;
@@ -67,7 +67,9 @@ export function scoreSheet(report: LintReport, personas: readonly Persona[]): Sc
     const scored = report.results.filter((r) => r.personas);
     const fits = scored.map((r) => r.personas!.scores.find((s) => s.id === persona.id)?.fit).filter((f): f is number => f !== undefined);
     const declaredBy = scored.filter((r) => r.personas!.declared.includes(persona.id));
-    const audience = declaredBy.length > 0 ? declaredBy : scored.filter((r) => r.personas!.best === persona.id);
+    // An unclear page is nobody's in particular: it counts for no persona's best fit.
+    const bestFor = scored.filter((r) => r.personas!.best === persona.id && !r.personas!.unclear);
+    const audience = declaredBy.length > 0 ? declaredBy : bestFor;
     const missing = new Map<string, number>();
     for (const r of audience) {
       for (const label of r.personas!.scores.find((s) => s.id === persona.id)?.missing ?? []) missing.set(label, (missing.get(label) ?? 0) + 1);
@@ -76,7 +78,7 @@ export function scoreSheet(report: LintReport, personas: readonly Persona[]): Sc
       id: persona.id,
       name: persona.name,
       meanFit: fits.length > 0 ? Math.round((10 * fits.reduce((a, b) => a + b, 0)) / fits.length) / 10 : null,
-      bestFor: scored.filter((r) => r.personas!.best === persona.id).length,
+      bestFor: bestFor.length,
       declaredBy: declaredBy.length,
       mostMissing: [...missing]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

@@ -59,11 +59,15 @@ describe('key-concept coverage', () => {
 describe('fit', () => {
   const page = readFileSync(join(fixturesRoot, 'persona-fit', 'threshold-by-persona.md'), 'utf8');
 
-  it('is the sum of its parts as a share of their maximum, and lists every persona, best first', () => {
+  it('is the sum of its parts as a share of their maximum, and lists every persona, most relevant first', () => {
     const { report } = score(page);
     expect(report.scores.map((s) => s.id).sort()).toEqual(personas.map((p) => p.id).sort());
     expect(report.best).toBe('release-rory');
-    for (let i = 1; i < report.scores.length; i++) expect(report.scores[i - 1].fit).toBeGreaterThanOrEqual(report.scores[i].fit);
+    expect(report.unclear).toBe(false);
+    expect(report.confidence).toBe(report.scores[0].probability);
+    expect(report.margin).toBeCloseTo(report.scores[0].probability - report.scores[1].probability, 2);
+    for (let i = 1; i < report.scores.length; i++) expect(report.scores[i - 1].relevance).toBeGreaterThanOrEqual(report.scores[i].relevance);
+    expect(report.scores.reduce((sum, s) => sum + s.probability, 0)).toBeCloseTo(1, 2);
     for (const s of report.scores) {
       expect(s.breakdown.map((p) => p.part)).toEqual(['coverage', 'vocabulary', 'readability', 'evidence', 'tone']);
       const points = s.breakdown.reduce((sum, p) => sum + p.points, 0);
