@@ -36,7 +36,7 @@ const scores = seconds(start);
 
 const model = relevanceModel(config.personas);
 start = process.hrtime.bigint();
-for (const doc of docs) scoreRelevance(model, doc.sentences);
+for (const doc of docs) scoreRelevance(model, doc);
 const relevance = seconds(start);
 
 console.log(JSON.stringify({ files: files.length, lintSeconds: lint, scoreSeconds: scores, relevanceSeconds: relevance, scoreShare: scores / lint, relevanceShare: relevance / lint }));

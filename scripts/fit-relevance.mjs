@@ -37,7 +37,7 @@ export function labelledPages(dir = gitlabDocs) {
   return rows.map((row) => {
     const cells = Object.fromEntries(row.split('\t').map((value, i) => [columns[i], value]));
     const doc = read(join(dir, cells.file));
-    return { path: cells.file, file: join(dir, cells.file), label: cells.persona, fold: dirname(cells.source), doc, shares: documentTerms(doc.sentences).shares };
+    return { path: cells.file, file: join(dir, cells.file), label: cells.persona, fold: dirname(cells.source), doc, shares: documentTerms(doc).shares };
   });
 }
 
@@ -64,7 +64,7 @@ export function crossValidated(background, pages, temperature = 1) {
   const byPage = new Map();
   for (const fold of [...new Set(pages.map((p) => p.fold))]) {
     const model = relevanceModel(personas, dataWithout(background, pages, fold, temperature));
-    for (const page of pages.filter((p) => p.fold === fold)) byPage.set(page.path, scoreRelevance(model, page.doc.sentences));
+    for (const page of pages.filter((p) => p.fold === fold)) byPage.set(page.path, scoreRelevance(model, page.doc));
   }
   return byPage;
 }
@@ -79,7 +79,7 @@ function buildBackground() {
   const counts = new Map();
   let tokens = 0;
   for (const file of files) {
-    for (const [term, count] of termCounts(read(file).sentences).counts) {
+    for (const [term, count] of termCounts(read(file)).counts) {
       counts.set(term, (counts.get(term) ?? 0) + count);
       tokens += count;
     }

@@ -34,7 +34,7 @@ export function scoreDocument(doc: Document, personas: readonly Persona[], targe
   const matches = matchDocument(model, doc.sentences, doc.text);
   const evidence = findEvidence(doc.sentences);
   const ages = documentAges(doc.sentences, doc.text);
-  const relevance = scoreRelevance(relevanceModel(personas, relevanceData), doc.sentences);
+  const relevance = scoreRelevance(relevanceModel(personas, relevanceData), doc);
   const details: PersonaDetail[] = personas.map((persona, p) => {
     const detail = scorePersona({ persona, matches: matches[p], terms: model.termsByPersona[p], evidence, ages, messages });
     const { relevance: value, probability, why } = relevance[p];

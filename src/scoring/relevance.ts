@@ -1,6 +1,6 @@
 import { eng } from 'stopword';
 import type { Persona } from '../data.js';
-import type { Sentence } from '../document.js';
+import type { Document } from '../document.js';
 import { phraseTokens } from '../phrase-index.js';
 import type { Token } from '../tokens.js';
 import { builtinRelevanceData, type FittedTerms, type RelevanceData } from './relevance-data.js';
@@ -31,7 +31,7 @@ export interface RelevanceModel {
 }
 
 // Contractions and pronouns the stopword list leaves out, and verbs every how-to page uses.
-const stopwords = new Set([...eng, "can't", "don't", "it's", "i'm", "i", "my", "you", "your", 'can', 'use', 'using', 'used', 'will', 'may', 'one', 'also', 'get']);
+const stopwords = new Set([...eng, "can't", "don't", "it's", "i'm", 'i', 'my', 'its', 'you', 'your', 'can', 'use', 'using', 'used', 'will', 'may', 'one', 'also', 'get']);
 
 const isContent = (token: Token) => token.norm.length > 1 && /^[a-z][a-z0-9'.]*$/.test(token.norm) && !stopwords.has(token.norm);
 
@@ -65,17 +65,25 @@ export interface DocumentTerms {
   surface: Map<string, string>;
 }
 
-/** How often each term occurs in the prose sentences (never code), with how it was first written. */
-export function termCounts(sentences: readonly Sentence[]): { counts: Map<string, number>; surface: Map<string, string> } {
+/** The part of a document relevance reads. */
+export type RelevanceInput = Pick<Document, 'sentences' | 'frontmatter'>;
+
+/**
+ * How often each term occurs in the prose sentences (never code) and the frontmatter `title`,
+ * which says what the page is about as a first heading does, with how each was first written.
+ */
+export function termCounts(doc: RelevanceInput): { counts: Map<string, number>; surface: Map<string, string> } {
   const counts = new Map<string, number>();
   const surface = new Map<string, string>();
-  for (const sentence of sentences) addTerms(sentence.tokens, counts, 1, surface);
+  const title = doc.frontmatter?.data.title;
+  if (typeof title === 'string') addTerms(phraseTokens(title), counts, 1, surface);
+  for (const sentence of doc.sentences) addTerms(sentence.tokens, counts, 1, surface);
   return { counts, surface };
 }
 
-/** The terms of a document's prose, each as a share of the whole. */
-export function documentTerms(sentences: readonly Sentence[]): DocumentTerms {
-  const { counts, surface } = termCounts(sentences);
+/** The terms of a document, each as a share of the whole. */
+export function documentTerms(doc: RelevanceInput): DocumentTerms {
+  const { counts, surface } = termCounts(doc);
   // Repeating a word adds less each time: one page about "pipelines" should not drown the rest.
   for (const [term, count] of counts) counts.set(term, 1 + Math.log(count));
   return { shares: normalise(counts), surface };
@@ -153,36 +161,43 @@ function backgroundProbability(background: RelevanceData['background'], term: st
 /** How many terms `why` lists per persona. */
 export const whyTerms = 5;
 
-/** Every persona's relevance for a document's prose, in the model's persona order. */
-export function scoreRelevance(model: RelevanceModel, sentences: readonly Sentence[]): PersonaRelevance[] {
-  const { shares, surface } = documentTerms(sentences);
+/** Every persona's relevance for a document, in the model's persona order. */
+export function scoreRelevance(model: RelevanceModel, doc: RelevanceInput): PersonaRelevance[] {
+  const { shares, surface } = documentTerms(doc);
   const n = model.personas.length;
   const totals = new Float64Array(n);
-  const contributions: { term: string; amount: number }[][] = Array.from({ length: n }, () => []);
+  const matched: { term: string; share: number; row: Float64Array }[] = [];
   for (const [term, share] of shares) {
     const row = model.weights.get(term);
     if (!row) continue;
-    for (let p = 0; p < n; p++) {
-      if (row[p] === 0) continue;
-      const amount = share * row[p];
-      totals[p] += amount;
-      contributions[p].push({ term, amount });
-    }
+    matched.push({ term, share, row });
+    for (let p = 0; p < n; p++) totals[p] += share * row[p];
   }
   const probabilities = softmax(totals, model.temperature);
   return Array.from(totals, (total, p) => ({
     relevance: Math.round(total * 1000) / 1000,
     probability: Math.round(probabilities[p] * 1000) / 1000,
-    why: topTerms(contributions[p], surface),
+    why: topTerms(matched, p, surface),
   }));
 }
 
-function topTerms(contributions: { term: string; amount: number }[], surface: Map<string, string>): string[] {
-  contributions.sort((a, b) => b.amount - a.amount || a.term.localeCompare(b.term));
-  const out: string[] = [];
-  for (const { term } of contributions) {
+/** The terms that gave persona `p` most of its relevance, as written, pairs not repeating their words. */
+function topTerms(matched: readonly { term: string; share: number; row: Float64Array }[], p: number, surface: Map<string, string>): string[] {
+  // Candidates by a partial insertion sort: a page matches hundreds of terms, `why` shows five.
+  const candidates: { text: string; amount: number }[] = [];
+  const keep = 3 * whyTerms;
+  for (const { term, share, row } of matched) {
+    const amount = share * row[p];
+    if (amount === 0 || (candidates.length === keep && amount <= candidates[keep - 1].amount)) continue;
     const text = surface.get(term);
     if (text === undefined) continue;
+    let at = candidates.length;
+    while (at > 0 && (candidates[at - 1].amount < amount || (candidates[at - 1].amount === amount && candidates[at - 1].text > text))) at--;
+    candidates.splice(at, 0, { text, amount });
+    if (candidates.length > keep) candidates.pop();
+  }
+  const out: string[] = [];
+  for (const { text } of candidates) {
     // A pair repeats its words: "merge requests" says what "merge" and "requests" would.
     if (out.some((seen) => seen.includes(text) || text.includes(seen))) continue;
     out.push(text);
