@@ -46,7 +46,7 @@ describe('best fit (relevance) on the labelled pages', () => {
     expect(figures.top2).toBeGreaterThanOrEqual(0.95);
     assertPersonaRecall(figures, 0.8);
     expect(figures.mismatchFalseAlarms).toBeLessThanOrEqual(0.1);
-    expect(figures.mismatchRecall).toBeGreaterThanOrEqual(0.85);
+    expect(figures.mismatchRecall).toBeGreaterThanOrEqual(0.8);
   });
 
   it.skipIf(!gitlabPresent)(`gitlab-docs, cross-validated by source folder: top-1 at least 80%, every persona at least 60%${gitlabPresent ? '' : ' (skipped: ../shared/corpus/gitlab-docs is not here, as in a user’s own clone)'}`, async () => {

@@ -5,7 +5,7 @@ export interface PersonaMismatchOptions {
 }
 
 /** Probability points (0 to 100) the most relevant persona must lead every declared one by. */
-export const defaultMargin = 25;
+export const defaultMargin = 35;
 
 const percent = (probability: number) => `${Math.round(100 * probability)}%`;
 const quoted = (terms: readonly string[]) => terms.map((t) => `“${t}”`).join(', ');
@@ -18,7 +18,7 @@ export const personaMismatch: Rule<PersonaMismatchOptions> = {
     defaultSeverity: 'warn',
     optionsSchema: {
       type: 'object',
-      properties: { margin: { type: 'number', minimum: 0, maximum: 100, description: 'Probability points the most relevant persona must lead every declared persona by (default 25).' } },
+      properties: { margin: { type: 'number', minimum: 0, maximum: 100, description: 'Probability points the most relevant persona must lead every declared persona by (default 35).' } },
     },
     defaultOptions: { margin: defaultMargin },
   },
