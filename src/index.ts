@@ -1,17 +1,17 @@
 import { resolve } from 'node:path';
-import type { FileResult, LintReport } from './types.js';
-import { findFiles } from './files.js';
-import type { LintOptions } from './engine.js';
-import { addCounts } from './result.js';
-import { lintPaths, type RunOptions } from './batch.js';
+import type { FileResult, LintReport } from './core/types.js';
+import { findFiles } from './run/find-files.js';
+import type { LintOptions } from './engine/lint-document.js';
+import { addCounts } from './core/result.js';
+import { lintPaths, type RunOptions } from './run/lint-paths.js';
 
-export type { FileResult, LintReport, Message, Counts, Severity, ConfigSeverity } from './types.js';
-export type { LintOptions } from './engine.js';
-export type { RunOptions } from './batch.js';
-export type { Persona, KeyConcept, WordEntry } from './data.js';
-export { ConfigError } from './config.js';
-export { DataError } from './data.js';
-export { UsageError } from './files.js';
+export type { FileResult, LintReport, Message, Counts, Severity, ConfigSeverity } from './core/types.js';
+export type { LintOptions } from './engine/lint-document.js';
+export type { RunOptions } from './run/lint-paths.js';
+export type { Persona, KeyConcept, WordEntry } from './data/load-data.js';
+export { ConfigError } from './config/load-config.js';
+export { DataError } from './data/load-data.js';
+export { UsageError } from './run/find-files.js';
 export { rules } from './rules/index.js';
 
 /** Lints the Markdown files that `patterns` (paths, directories, globs) name. */
@@ -31,7 +31,7 @@ export interface LintTextOptions extends LintOptions {
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<FileResult> {
   const cwd = options.cwd ?? process.cwd();
   // The engine (and the Markdown parser) load on first use: a cached or pooled run never needs them here.
-  const { lintTextSafely, configFor, displayPath } = await import('./engine.js');
+  const { lintTextSafely, configFor, displayPath } = await import('./engine/lint-document.js');
   const absolute = resolve(cwd, options.filePath ?? '<text>');
   const config = await configFor(absolute, options);
   return lintTextSafely(options.filePath ? displayPath(absolute, cwd) : '<text>', text.replace(/^\uFEFF/, ''), config, options);

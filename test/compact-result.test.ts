@@ -2,10 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compactResult } from '../src/compact-result.js';
-import { lintPaths } from '../src/batch.js';
-import { fileResult } from '../src/result.js';
-import type { Message } from '../src/types.js';
+import { compactResult } from '../src/run/compact-result.js';
+import { lintPaths } from '../src/run/lint-paths.js';
+import { fileResult } from '../src/core/result.js';
+import type { Message } from '../src/core/types.js';
 import { runCli } from './helpers/cli.js';
 import { fixturesRoot } from './helpers/fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readDataFile, loadBuiltinPersonas, loadBuiltinPack, checkPackInvariants, DataError, type Persona } from '../src/data.js';
+import { readDataFile, loadBuiltinPersonas, loadBuiltinPack, checkPackInvariants, DataError, type Persona } from '../src/data/load-data.js';
 import { tempTree } from './helpers/cli.js';
 
 describe('persona profiles', () => {

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { VFile } from 'vfile';
-import { parseMarkdown } from '../src/markdown.js';
+import { parseMarkdown } from '../src/text/parse-markdown.js';
 import { fixturesRoot, sharedRoot } from './helpers/fixtures.js';
 
 // parseMarkdown adds each GFM part only to files that can use it; the tree must be the one full GFM

@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import retextReadability from 'retext-readability';
 import type { Root } from 'nlcst';
-import { parseDocument } from '../src/document.js';
-import { loadBuiltinPersonas } from '../src/data.js';
+import { parseDocument } from '../src/text/document.js';
+import { loadBuiltinPersonas } from '../src/data/load-data.js';
 import { scoreDocument } from '../src/scoring/index.js';
 import { findEvidence } from '../src/scoring/evidence.js';
-import { documentAges, isHard, formulasAbove } from '../src/scoring/readability.js';
+import { documentAges, isHard, formulasAbove } from '../src/scoring/readability-level.js';
 import { toneCost } from '../src/scoring/tone.js';
 import { channelOf, channelTier } from '../src/scoring/channels.js';
 import { improvements } from '../src/scoring/improvements.js';
 import { personaModel } from '../src/scoring/persona-model.js';
-import type { Message } from '../src/types.js';
+import type { Message } from '../src/core/types.js';
 import { fixturesRoot } from './helpers/fixtures.js';
 
 const personas = loadBuiltinPersonas();
@@ -113,7 +113,7 @@ describe('evidence', () => {
 
 describe('readability', () => {
   // The fit and the readability rule compute retext-readability's seven formulas once per sentence
-  // (see src/scoring/readability.ts); the plugin itself is the reference.
+  // (see src/scoring/readability-level.ts); the plugin itself is the reference.
   it('flags exactly the sentences retext-readability flags, at several ages', () => {
     const dir = join(fixturesRoot, 'personas', 'tech-exec-tristan');
     let compared = 0;

@@ -2,10 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { runCli, tempTree } from './helpers/cli.js';
-import { poolSize, minFilesForPool, reviveError } from '../src/pool.js';
-import lintInWorker from '../src/lint-worker.js';
-import { ConfigError, loadConfigFile } from '../src/config.js';
-import { parseWorkers } from '../src/batch.js';
+import { poolSize, minFilesForPool, reviveError } from '../src/run/pool.js';
+import lintInWorker from '../src/run/lint-worker.js';
+import { ConfigError, loadConfigFile } from '../src/config/load-config.js';
+import { parseWorkers } from '../src/run/lint-paths.js';
 
 const buzz = (word: string) => `# Title\n\nWe ${word} it.\n`;
 const leverage = '“leverage” is a buzzword; use “use”, “build on” or “take advantage of” instead.';

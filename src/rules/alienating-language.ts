@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.js';
-import { packMatches, orList } from '../pack-matches.js';
+import type { Rule } from '../engine/rule.js';
+import { packMatches, orList } from './helpers/pack-matches.js';
 
 /** The categories of rules/alienating-language.yml; test/rules/alienating-language.test.ts keeps them in step. */
 export const alienatingCategories = ['condescension', 'exclusion', 'ableism', 'gatekeeping'] as const;

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.js';
-import { packMatches, orList } from '../pack-matches.js';
+import type { Rule } from '../engine/rule.js';
+import { packMatches, orList } from './helpers/pack-matches.js';
 
 /** Marketing buzzwords and clichés: the handbook's "buzzword bingo". */
 export const buzzword: Rule = {

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import type { Rule } from '../engine/rule.js';
 
 /** One document-level message per key concept of a declared persona that the page never expresses. */
 export const conceptCoverage: Rule = {

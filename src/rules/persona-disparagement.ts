@@ -1,10 +1,10 @@
-import type { Rule } from '../rule.js';
-import type { Persona } from '../data.js';
-import { loadBuiltinPack } from '../data.js';
-import { packMatches, phraseText, orList, type PackMatch } from '../pack-matches.js';
-import { PhraseIndex, type PhraseMatch } from '../phrase-index.js';
-import { groupNameIndex, type GroupName } from '../group-names.js';
-import type { Token } from '../tokens.js';
+import type { Rule } from '../engine/rule.js';
+import type { Persona } from '../data/load-data.js';
+import { loadBuiltinPack } from '../data/load-data.js';
+import { packMatches, phraseText, orList, type PackMatch } from './helpers/pack-matches.js';
+import { PhraseIndex, type PhraseMatch } from '../text/phrase-index.js';
+import { groupNameIndex, type GroupName } from './helpers/group-names.js';
+import type { Token } from '../text/tokens.js';
 
 export interface PersonaDisparagementOptions {
   /** Group names (from persona profiles) that are too ambiguous to count, e.g. "release", "platform". */

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.js';
-import { minFitFor } from '../min-fit.js';
+import type { Rule } from '../engine/rule.js';
+import { minFitFor } from '../data/min-fit.js';
 import { improvements } from '../scoring/improvements.js';
 
 /** A declared persona whose fit is under `minFit`, with the changes that would raise it most. */

@@ -1,13 +1,13 @@
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Link } from 'mdast';
-import type { Rule, Report } from '../rule.js';
-import type { Persona } from '../data.js';
-import { readDataFile, DataError } from '../data.js';
-import { packagePath } from '../schema.js';
-import { longForm } from '../long-form.js';
-import type { Token } from '../tokens.js';
-import type { Document } from '../document.js';
+import type { Rule, Report } from '../engine/rule.js';
+import type { Persona } from '../data/load-data.js';
+import { readDataFile, DataError } from '../data/load-data.js';
+import { packagePath } from '../core/schema.js';
+import { longForm } from './helpers/long-form.js';
+import type { Token } from '../text/tokens.js';
+import type { Document } from '../text/document.js';
 
 export interface UndefinedAcronymOptions {
   /** Your team's acronyms that readers know, added to the built-in lists. */

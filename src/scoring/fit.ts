@@ -1,9 +1,9 @@
-import type { KeyConcept, Persona } from '../data.js';
-import type { ConceptFound, FitPart, Message, PersonaScore } from '../types.js';
+import type { KeyConcept, Persona } from '../data/load-data.js';
+import type { ConceptFound, FitPart, Message, PersonaScore } from '../core/types.js';
 import type { PersonaMatches } from './matches.js';
 import type { ConceptRef, TermRef } from './persona-model.js';
 import { evidenceKinds, type Evidence, type EvidenceKind } from './evidence.js';
-import { isHard, type SentenceAges } from './readability.js';
+import { isHard, type SentenceAges } from './readability-level.js';
 import { toneCost, type ToneCost } from './tone.js';
 
 /** Points each part of the fit can give; docs/scoring.md explains each. */

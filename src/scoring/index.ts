@@ -1,11 +1,11 @@
-import type { Persona } from '../data.js';
-import type { Document } from '../document.js';
-import type { Message, PersonaReport } from '../types.js';
+import type { Persona } from '../data/load-data.js';
+import type { Document } from '../text/document.js';
+import type { Message, PersonaReport } from '../core/types.js';
 import { findEvidence } from './evidence.js';
 import { scorePersona, type ScoreDetail } from './fit.js';
 import { matchDocument } from './matches.js';
 import { personaModel } from './persona-model.js';
-import { documentAges } from './readability.js';
+import { documentAges } from './readability-level.js';
 
 /** The report that goes into the result, and the details that messages explain it with. */
 export interface DocumentScores {

@@ -1,4 +1,4 @@
-import type { Message } from '../types.js';
+import type { Message } from '../core/types.js';
 
 /**
  * Points each message of these rules costs the tone part of the fit. The handbook: "Never alienate

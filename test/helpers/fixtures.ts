@@ -1,7 +1,7 @@
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FileResult, Message } from '../../src/types.js';
+import type { FileResult, Message } from '../../src/core/types.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixturesRoot = join(repoRoot, 'fixtures');

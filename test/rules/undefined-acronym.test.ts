@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { lintText } from '../../src/index.js';
-import { longForm } from '../../src/long-form.js';
+import { longForm } from '../../src/rules/helpers/long-form.js';
 import { acronymLists } from '../../src/rules/undefined-acronym.js';
 import { tempTree } from '../helpers/cli.js';
 

@@ -1,0 +1,34 @@
+import { lintPath, type LintOptions } from '../engine/lint-document.js';
+import { ConfigError } from '../config/load-config.js';
+import { DataError } from '../data/load-data.js';
+import type { FileResult } from '../core/types.js';
+
+export interface WorkerTask {
+  path: string;
+  options: LintOptions;
+}
+
+/** An error thrown by lintPath in a worker, as plain data: structured cloning drops classes and fields. */
+export interface WorkerError {
+  kind: 'ConfigError' | 'DataError' | 'Error';
+  message: string;
+  stack?: string;
+  file?: string;
+  problems?: string[];
+}
+
+export type WorkerReply = { result: FileResult } | { error: WorkerError };
+
+/** Runs in a pool thread: the same per-file path as an in-process run. */
+export default async function lintInWorker(task: WorkerTask): Promise<WorkerReply> {
+  try {
+    return { result: await lintPath(task.path, task.options) };
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataError) {
+      return { error: { kind: error.name as WorkerError['kind'], message: error.message, file: error.file, problems: error.problems } };
+    }
+    const err = error instanceof Error ? error : new Error(String(error));
+    return { error: { kind: 'Error', message: err.message, stack: err.stack } };
+  }
+}
+
