@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 const root = new URL('..', import.meta.url);
 const { snapshotFile, snapshotHash } = await import('../dist/data/data-snapshot.js');
 rmSync(snapshotFile, { force: true });
-const { loadBuiltinPersonas, loadBuiltinPack, readDataFile, DataError } = await import('../dist/data/load-data.js');
+const { loadBuiltinPersonas, loadBuiltinPack, readDataFile } = await import('../dist/data/load-data.js');
+const { DataError } = await import('../dist/core/errors.js');
 
 const entries = {};
 const read = (name) => readFileSync(new URL(name, root), 'utf8');

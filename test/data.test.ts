@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readDataFile, loadBuiltinPersonas, loadBuiltinPack, checkPackInvariants, DataError, type Persona } from '../src/data/load-data.js';
+import { readDataFile, loadBuiltinPersonas, loadBuiltinPack, checkPackInvariants, type Persona } from '../src/data/load-data.js';
 import { tempTree } from './helpers/cli.js';
+import { DataError } from '../src/core/errors.js';
 
 describe('persona profiles', () => {
   it('has the eight handbook personas, every field filled', () => {
@@ -74,5 +75,14 @@ describe('word packs', () => {
     expect(() => checkPackInvariants(pack, 'test.yml')).toThrow(
       'Invalid data in test.yml:\n  entries[1] (leveraging): "leveraging" is already entries[0] (leverage); merge them\n  entries[1] (leveraging): an alternative repeats the term',
     );
+  });
+});
+
+describe('rule lists', () => {
+  it('a word in two lists is a data error naming both lists', async () => {
+    const { checkListsDistinct } = await import('../src/data/rule-lists.js');
+    expect(checkListsDistinct({ rule: 'x', common: { API: 'application programming interface' }, technical: { CI: 'continuous integration' }, notAcronyms: ['API', 'OK'] })).toEqual([
+      'notAcronyms: "API" is already in common; keep it in one list',
+    ]);
   });
 });

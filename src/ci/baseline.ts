@@ -4,9 +4,9 @@ import type { FileResult } from '../core/types.js';
 import { flaggedText } from './fingerprint.js';
 import { countMessages } from '../core/result.js';
 import { describeErrors, schemaValidator } from '../core/schema.js';
-import { UsageError } from '../run/find-files.js';
 import type { RecordedScore } from './gates.js';
 import { toolName } from '../core/meta.js';
+import { UsageError } from '../core/errors.js';
 
 /** The file --write-baseline writes (rules/schemas/baseline.schema.json). */
 export interface BaselineFile {

@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import parseDiff from 'parse-diff';
 import type { FileResult } from '../core/types.js';
-import { UsageError } from '../run/find-files.js';
 import { countMessages } from '../core/result.js';
+import { UsageError } from '../core/errors.js';
 
 const run = promisify(execFile);
 

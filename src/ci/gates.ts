@@ -1,12 +1,7 @@
 import type { FileResult, GateFailure } from '../core/types.js';
+import type { Gates } from '../engine/settings.js';
 
-/** The bars a document's declared personas must reach (--min-fit, --min-coverage, or config `gates`). */
-export interface Gates {
-  /** 0 to 100. */
-  minFit?: number;
-  /** 0 to 1. */
-  minCoverage?: number;
-}
+export type { Gates };
 
 /** A score recorded in a baseline file for one declared persona of one document. */
 export interface RecordedScore {

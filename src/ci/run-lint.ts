@@ -1,15 +1,16 @@
 import { resolve } from 'node:path';
 import type { FileResult, GateFailure, LintReport } from '../core/types.js';
-import { lintFiles, lintText, summarize } from '../index.js';
-import { findFiles, UsageError } from '../run/find-files.js';
+import { lintFiles, lintText, summarize } from '../run/lint-files.js';
+import { findFiles } from '../run/find-files.js';
 import { changesSince, keepChangedLines, realPath } from './changed-files.js';
 import { applyBaseline, readBaseline, recordedScores, writeBaseline, type Baseline } from './baseline.js';
 import { checkGates, type Gates } from './gates.js';
 import { configForFile } from '../config/load-config.js';
-import type { RunOptions as BatchOptions } from '../run/lint-paths.js';
+import type { RunOptions } from '../run/lint-paths.js';
+import { UsageError } from '../core/errors.js';
 
 /** Everything a CI or editor run adds to a plain lint: where the text comes from, which lines count, and what fails. */
-export interface RunOptions extends BatchOptions {
+export interface CiOptions extends RunOptions {
   /** Lint this text instead of files (--stdin), reported under `filename` (--stdin-filename). */
   stdin?: { text: string; filename?: string };
   /** Only files changed since the merge base with this git ref (--changed-since). */
@@ -25,11 +26,11 @@ export interface RunOptions extends BatchOptions {
 }
 
 /** Lints files or standard input, then applies changed lines, the baseline and the gates. */
-export async function runLint(patterns: readonly string[], options: RunOptions = {}): Promise<LintReport> {
+export async function runLint(patterns: readonly string[], options: CiOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   // Whatever else LintOptions carries goes to the linter untouched.
   const { stdin: _stdin, changedSince: _since, changedLinesOnly: _lines, baseline: _baseline, writeBaseline: _write, gates: _gates, ...rest } = options;
-  const lintOptions: BatchOptions = { ...rest, cwd };
+  const lintOptions: RunOptions = { ...rest, cwd };
   if (options.changedLinesOnly && !options.changedSince) throw new UsageError('--changed-lines-only needs --changed-since <git-ref> to know what changed.');
   if (options.stdin && options.changedSince) throw new UsageError('--changed-since lints files from git; it cannot be combined with --stdin.');
   if (options.stdin && patterns.length > 0) throw new UsageError('--stdin lints standard input; name no files with it (use --stdin-filename for the path).');
@@ -54,7 +55,7 @@ export async function runLint(patterns: readonly string[], options: RunOptions =
 }
 
 /** Gate failures of every file, or undefined when no gate or baseline is in play. */
-async function gatesFor(results: FileResult[], options: RunOptions, cwd: string, baseline: Baseline | undefined): Promise<GateFailure[] | undefined> {
+async function gatesFor(results: FileResult[], options: CiOptions, cwd: string, baseline: Baseline | undefined): Promise<GateFailure[] | undefined> {
   const failures: GateFailure[] = [];
   let checked = baseline !== undefined || options.gates?.minFit !== undefined || options.gates?.minCoverage !== undefined;
   for (const result of results) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../core/schema.js';
 import { findRule, ruleIds } from '../rules/index.js';
-import { UsageError } from '../run/find-files.js';
+import { UsageError } from '../core/errors.js';
 
 /** The documentation page of a rule, docs/rules/<id>.md: the one text behind --explain and the messages' url. */
 export function ruleDocPath(ruleId: string): string {

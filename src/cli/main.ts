@@ -2,10 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { lintFiles, summarize } from '../index.js';
-import { ConfigError, configForFile, resolveFileConfig, findConfig, loadConfigFile } from '../config/load-config.js';
-import { DataError } from '../data/load-data.js';
-import { UsageError } from '../run/find-files.js';
+import { lintFiles, summarize } from '../run/lint-files.js';
+import { configForFile, resolveFileConfig, findConfig, loadConfigFile } from '../config/load-config.js';
 import { loadReporter, reporterNames } from '../reporters/index.js';
 import { rules } from '../rules/index.js';
 import { toolName, toolVersion } from '../core/meta.js';
@@ -21,6 +19,7 @@ import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
 import { jsonFormatVersion } from '../reporters/json.js';
 import { explainRule } from './explain.js';
 import { parseWorkers, type RunOptions } from '../run/lint-paths.js';
+import { PersonaLintError, UsageError } from '../core/errors.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -162,11 +161,11 @@ function parseNumber(value: string | undefined, option: string, max: number): nu
 }
 
 function reportFailure(error: unknown, io: CliIO): number {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataError) {
+  if (error instanceof PersonaLintError) {
     io.stderr(`${toolName}: ${error.message}\n`);
-  } else {
-    io.stderr(`${toolName}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return error.exitCode;
   }
+  io.stderr(`${toolName}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return 2;
 }
 

@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Reporter, ReporterContext } from '../reporters/reporter.js';
 import { loadReporter, reporterNames } from '../reporters/index.js';
-import { UsageError } from '../run/find-files.js';
 import type { LintReport } from '../core/types.js';
+import { UsageError } from '../core/errors.js';
 
 /** One `--report <format>=<file>`: a report written to a file besides the one on standard output. */
 export interface ReportFile {

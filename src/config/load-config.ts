@@ -1,19 +1,19 @@
-import { dirname, relative, resolve, extname } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import picomatch from 'picomatch';
-import { lazy } from '../core/lazy.js';
-import type { ConfigSeverity } from '../core/types.js';
 import { schemaValidator, describeErrors } from '../core/schema.js';
-import { loadBuiltinPersonas, checkPersonaNames, DataError, type PackChanges, type Persona } from '../data/load-data.js';
-import { rules, findRule, ruleIds } from '../rules/index.js';
-import type { Gates } from '../ci/gates.js';
-import { checkMinFit, defaultMinFit, mergeMinFit, type MinFit, type MinFitSetting } from '../data/min-fit.js';
-import type { Ajv } from 'ajv';
+import { loadBuiltinPersonas } from '../data/load-data.js';
+import type { EffectiveConfig } from '../engine/settings.js';
+import { checkMinFit } from '../data/min-fit.js';
 import { displayPath } from '../core/paths.js';
+import { ConfigError } from '../core/errors.js';
+import { checkPacks, checkRules, mergeProfiles } from './check-config.js';
+import { resolveFileConfig } from './resolve-config.js';
+import { toList, type LoadedConfig, type UserConfig } from './user-config.js';
 
-const yaml = lazy<typeof import('yaml')>('yaml');
-const ajvModule = lazy<typeof import('ajv')>('ajv');
+export type { EffectiveConfig, RuleConfig } from '../engine/settings.js';
+export type { ConfigOverride, LoadedConfig, UserConfig } from './user-config.js';
+export { resolveFileConfig, toList };
 
 export const configSearchPlaces = [
   'package.json',
@@ -26,73 +26,6 @@ export const configSearchPlaces = [
   'personalint.config.js',
   'personalint.config.mjs',
 ];
-
-type RuleSetting = ConfigSeverity | [ConfigSeverity, Record<string, unknown>?];
-
-/** The configuration as a user writes it. */
-export interface UserConfig {
-  $schema?: string;
-  rules?: Record<string, RuleSetting>;
-  packs?: Record<string, PackChanges>;
-  personaProfiles?: (string | (Partial<Persona> & { id: string }))[];
-  persona?: string | string[];
-  ignores?: string[];
-  overrides?: ConfigOverride[];
-  /** Bars the declared personas' scores must reach (--min-fit, --min-coverage). */
-  gates?: Gates;
-  minFit?: MinFitSetting;
-}
-
-export interface ConfigOverride {
-  files: string | string[];
-  rules?: Record<string, RuleSetting>;
-  packs?: Record<string, PackChanges>;
-  persona?: string | string[];
-  gates?: Gates;
-  minFit?: MinFitSetting;
-}
-
-export interface RuleConfig {
-  severity: ConfigSeverity;
-  options: Record<string, unknown>;
-}
-
-/** The settings that apply to one file, after overrides. */
-export interface EffectiveConfig {
-  /** The config file it came from, or null for the defaults. */
-  source: string | null;
-  rules: Record<string, RuleConfig>;
-  packs: Record<string, PackChanges>;
-  /** Every known persona (built-in and the config's profiles). */
-  personas: Persona[];
-  /** Target persona ids or aliases, as configured (resolved by the engine). */
-  persona: string[];
-  /** Gates for this file: the config's, then matching overrides'. */
-  gates?: Gates;
-  /** The fit under which persona-fit reports a declared persona. */
-  minFit: MinFit;
-}
-
-/** A config mistake: names the file, the key and what was expected. The CLI exits 2. */
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`Invalid config in ${file}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
-/** A loaded, validated config file, ready to be resolved per file. */
-export interface LoadedConfig {
-  source: string | null;
-  baseDir: string;
-  config: UserConfig;
-  personas: Persona[];
-  overrides: { matches: (relativePath: string) => boolean; override: ConfigOverride }[];
-  ignores: string[];
-}
 
 const explorer = cosmiconfig('personalint', {
   searchPlaces: configSearchPlaces,
@@ -171,107 +104,6 @@ function prepare(source: string, raw: unknown): LoadedConfig {
   };
   loadedBySource.set(source, loaded);
   return loaded;
-}
-
-let ajv: Ajv | undefined;
-
-function checkRules(settings: Record<string, RuleSetting> | undefined, key: string): string[] {
-  const problems: string[] = [];
-  for (const [id, setting] of Object.entries(settings ?? {})) {
-    const rule = findRule(id);
-    if (!rule) {
-      problems.push(`${key}.${id}: unknown rule; known rules: ${ruleIds.join(', ')}`);
-      continue;
-    }
-    const options = Array.isArray(setting) ? setting[1] : undefined;
-    if (options === undefined) continue;
-    if (!rule.meta.optionsSchema) {
-      if (Object.keys(options).length > 0) problems.push(`${key}.${id}[1]: this rule takes no options`);
-      continue;
-    }
-    const validate = (ajv ??= new (ajvModule().Ajv)({ allErrors: true, strict: false })).compile({ ...rule.meta.optionsSchema, additionalProperties: false });
-    if (!validate(options)) {
-      for (const line of describeErrors(validate.errors)) problems.push(`${key}.${id}[1].${line.replace(/^\(root\): /, '')}`.replace('[1].(root)', '[1]'));
-    }
-  }
-  return problems;
-}
-
-function checkPacks(packs: Record<string, PackChanges> | undefined, key: string): string[] {
-  const withPacks = rules.filter((r) => r.meta.hasPack).map((r) => r.meta.id);
-  return Object.keys(packs ?? {})
-    .filter((id) => !withPacks.includes(id))
-    .map((id) => `${key}.${id}: no word pack for this rule; rules with packs: ${withPacks.join(', ')}`);
-}
-
-function mergeProfiles(builtins: Persona[], profiles: NonNullable<UserConfig['personaProfiles']>, baseDir: string, file: string): Persona[] {
-  if (profiles.length === 0) return builtins;
-  const personas = [...builtins];
-  const validate = schemaValidator('persona.schema.json');
-  profiles.forEach((entry, i) => {
-    const key = `personaProfiles[${i}]`;
-    let profile: Partial<Persona> & { id: string };
-    if (typeof entry === 'string') {
-      const path = resolve(baseDir, entry);
-      try {
-        const text = readFileSync(path, 'utf8');
-        profile = extname(path) === '.json' ? JSON.parse(text) : yaml().parse(text);
-      } catch (error) {
-        throw new ConfigError(file, [`${key}: cannot read ${entry}: ${(error as Error).message.split('\n')[0]}`]);
-      }
-    } else profile = entry;
-    const at = personas.findIndex((p) => p.id === profile.id);
-    const merged = at >= 0 ? { ...personas[at], ...profile } : profile;
-    if (!validate(merged)) throw new ConfigError(file, describeErrors(validate.errors).map((line) => `${key}.${line}`));
-    if (at >= 0) personas[at] = merged as Persona;
-    else personas.push(merged as Persona);
-  });
-  try {
-    checkPersonaNames(personas, file);
-  } catch (error) {
-    if (error instanceof DataError) throw new ConfigError(file, error.problems.map((p) => `personaProfiles: ${p}`));
-    throw error;
-  }
-  return personas;
-}
-
-export function toList(value: string | string[] | undefined): string[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function ruleConfig(setting: RuleSetting, previous: RuleConfig): RuleConfig {
-  if (!Array.isArray(setting)) return { severity: setting, options: previous.options };
-  return { severity: setting[0], options: { ...previous.options, ...(setting[1] ?? {}) } };
-}
-
-function mergePacks(into: Record<string, PackChanges>, packs: Record<string, PackChanges> | undefined): void {
-  for (const [id, changes] of Object.entries(packs ?? {})) {
-    const previous = into[id] ?? {};
-    into[id] = { add: [...(previous.add ?? []), ...(changes.add ?? [])], remove: [...(previous.remove ?? []), ...(changes.remove ?? [])] };
-  }
-}
-
-/** The settings for one file: defaults, then the config, then each matching override in order. */
-export function resolveFileConfig(loaded: LoadedConfig, filePath: string): EffectiveConfig {
-  const effective: EffectiveConfig = { source: loaded.source, rules: {}, packs: {}, personas: loaded.personas, persona: toList(loaded.config.persona), minFit: mergeMinFit({ default: defaultMinFit, byPersona: {} }, loaded.config.minFit, loaded.personas) };
-  for (const rule of rules) effective.rules[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: { ...(rule.meta.defaultOptions ?? {}) } };
-  const apply = (settings: Record<string, RuleSetting> | undefined) => {
-    for (const [id, setting] of Object.entries(settings ?? {})) effective.rules[id] = ruleConfig(setting, effective.rules[id]);
-  };
-  apply(loaded.config.rules);
-  mergePacks(effective.packs, loaded.config.packs);
-  effective.gates = { ...loaded.config.gates };
-  const rel = relative(loaded.baseDir, resolve(filePath)).split('\\').join('/');
-  for (const { matches, override } of loaded.overrides) {
-    if (!matches(rel)) continue;
-    apply(override.rules);
-    mergePacks(effective.packs, override.packs);
-    if (override.persona !== undefined) effective.persona = toList(override.persona);
-    if (override.gates) effective.gates = { ...effective.gates, ...override.gates };
-    effective.minFit = mergeMinFit(effective.minFit, override.minFit, loaded.personas);
-  }
-  return effective;
 }
 
 /** Effective config for one file, as --print-config shows it. */

@@ -6,6 +6,8 @@ import { PhraseIndex, phraseTokens } from '../text/phrase-index.js';
 import { sameInflection } from '../text/tokens.js';
 import { validatedAtBuild, wasValidatedAtBuild } from './data-snapshot.js';
 import { displayPath } from '../core/paths.js';
+import { DataError } from '../core/errors.js';
+
 
 const yaml = lazy<typeof import('yaml')>('yaml');
 
@@ -74,17 +76,10 @@ export interface CompiledPack {
   categories: Record<string, string>;
   entries: WordEntry[];
   index: PhraseIndex<CompiledEntry>;
-}
-
-/** A broken data file: names the file, the field and what is wrong, like a config error (exit 2). */
-export class DataError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`Invalid data in ${file}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-    this.name = 'DataError';
-  }
+  /** Words and phrases that negate what the pack's entries say (persona-disparagement), matched exactly. */
+  negations: PhraseIndex<true>;
+  /** The one-word negations. */
+  negationWords: ReadonlySet<string>;
 }
 
 /** Reads and validates one YAML data file; schema errors point at the line inside the file. */
@@ -228,7 +223,10 @@ export function compilePack(ruleId: string, changes: PackChanges = {}): Compiled
     const compiledEntry: CompiledEntry = { entry, followedBy: guardIndex(entry.exceptWhenFollowedBy), precededBy: guardIndex(entry.exceptWhenPrecededBy) };
     for (const phrase of [entry.term, ...(entry.variants ?? [])]) index.add(phrase, compiledEntry, entry.exact ? 'exact' : 'inflection');
   }
-  compiled = { rule: ruleId, categories: base.categories ?? {}, entries, index };
+  const negations = new PhraseIndex<true>();
+  for (const phrase of base.negations ?? []) negations.add(phrase, true, 'exact');
+  const negationWords = new Set((base.negations ?? []).filter((n) => !n.includes(' ')));
+  compiled = { rule: ruleId, categories: base.categories ?? {}, entries, index, negations, negationWords };
   compiledPacks.set(cacheKey, compiled);
   return compiled;
 }

@@ -1,30 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import { sep } from 'node:path';
-import { dirname, relative, resolve } from 'node:path';
 import type { FileResult, Message } from '../core/types.js';
 import { parseDocument, type Document } from '../text/document.js';
-import { ConfigError, findConfig, loadConfigFile, resolveFileConfig, type EffectiveConfig } from '../config/load-config.js';
-import { compilePack, DataError, type Persona } from '../data/load-data.js';
-import { rules } from '../rules/index.js';
-import { toMessage, type RuleContext } from './rule.js';
+import { compilePack, type Persona } from '../data/load-data.js';
+import { loadRuleLists } from '../data/rule-lists.js';
+import { toMessage, tonePenaltiesOf, type Rule, type RuleContext } from './rule.js';
 import { readDirectives, applyDirectives } from './message-control.js';
 import { fileResult, fatalResult } from '../core/result.js';
 import { findPersona, personaNames } from '../data/find-persona.js';
 import { scoreDocument, type DocumentScores } from '../scoring/index.js';
-import { UsageError } from '../run/find-files.js';
-import { displayPath } from '../core/paths.js';
-
-export interface LintOptions {
-  /** Paths in results are relative to this directory. Default: process.cwd(). */
-  cwd?: string;
-  /** One config file for every file, instead of searching from each file's directory. */
-  configFile?: string;
-  /** Target personas for every document, overriding frontmatter and config (--persona). */
-  persona?: string[];
-}
-
-// Moved to paths.ts so a run that lints nothing in process (cache, pool) does not load the parser.
-export { displayPath };
+import { PersonaLintError, UsageError } from '../core/errors.js';
+import type { EffectiveConfig, LintOptions } from './settings.js';
 
 /** The personas a document is written for: --persona, else frontmatter `persona`, else config. */
 export function targetPersonas(doc: Document, config: EffectiveConfig, options: LintOptions): Persona[] {
@@ -36,16 +20,22 @@ export function targetPersonas(doc: Document, config: EffectiveConfig, options: 
   return [...new Set(found)];
 }
 
-/** Lints one document's text with a resolved config: parse, run every rule, apply inline comments. */
-export function lintDocument(path: string, text: string, config: EffectiveConfig, options: LintOptions = {}): FileResult {
+/**
+ * Lints one document's text with resolved settings: parse, run the rules, apply inline comments.
+ * Rules run in the order given, those that read the scores (`phase: 'after-scores'`) after the rest,
+ * so the scores always see the messages of every other rule.
+ */
+export function lintDocument(path: string, text: string, config: EffectiveConfig, rules: readonly Rule<any>[], options: LintOptions = {}): FileResult {
   const doc = parseDocument(path, text);
   const targets = targetPersonas(doc, config, options);
   const messages: Message[] = [];
   const directives = readDirectives(doc.mdast, text);
   let scores: DocumentScores | undefined;
+  const penalties = tonePenaltiesOf(rules);
   // The scores read the messages of the rules before them, as inline comments leave them.
-  const scored = () => (scores ??= scoreDocument(doc, config.personas, targets, applyDirectives(messages, directives, text)));
-  for (const rule of rules) {
+  const scored = () => (scores ??= scoreDocument(doc, config.personas, targets, applyDirectives(messages, directives, text), penalties));
+  const ordered = [...rules.filter((r) => r.meta.phase !== 'after-scores'), ...rules.filter((r) => r.meta.phase === 'after-scores')];
+  for (const rule of ordered) {
     const setting = config.rules[rule.meta.id];
     if (!setting || setting.severity === 'off') continue;
     const severity = setting.severity;
@@ -54,61 +44,26 @@ export function lintDocument(path: string, text: string, config: EffectiveConfig
       options: setting.options,
       personas: config.personas,
       targetPersonas: targets,
-      pack: rule.meta.hasPack ? compilePack(rule.meta.id, config.packs[rule.meta.id]) : undefined,
+      pack: rule.meta.pack ? compilePack(rule.meta.id, config.packs[rule.meta.id]) : undefined,
+      lists: rule.meta.lists ? loadRuleLists(rule.meta.id, rule.meta.lists.schema) : undefined,
       severity,
       report: (report) => messages.push(toMessage(rule.meta, severity, report)),
       earlierMessages: messages,
       scores: scored,
-      config,
+      minFit: config.minFit,
     };
     rule.check(context);
   }
   return fileResult(path, applyDirectives(messages, directives, text), { personas: scored().report });
 }
 
-/** Why a byte buffer is not lintable text, or null when it is. */
-function notText(bytes: Buffer): string | null {
-  if (bytes.includes(0)) return 'File is not text (it contains NUL bytes).';
+/** lintDocument, with anything wrong with this one file as a fatal message on it, so the run goes on. */
+export function lintDocumentSafely(path: string, text: string, config: EffectiveConfig, rules: readonly Rule<any>[], options: LintOptions): FileResult {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return null;
-  } catch {
-    return 'File is not valid UTF-8 text.';
-  }
-}
-
-export async function configFor(absolutePath: string, options: LintOptions): Promise<EffectiveConfig> {
-  const loaded = options.configFile ? await loadConfigFile(options.configFile) : await findConfig(dirname(absolutePath));
-  return resolveFileConfig(loaded, absolutePath);
-}
-
-/**
- * Lints one file from disk. Config errors propagate (exit 2); anything wrong with the file itself
- * becomes one fatal message on that file, so the rest of the run goes on.
- */
-export async function lintPath(path: string, options: LintOptions = {}): Promise<FileResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const absolute = resolve(cwd, path);
-  const shown = displayPath(absolute, cwd);
-  const config = await configFor(absolute, options);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absolute);
-  } catch (error) {
-    const err = error as NodeJS.ErrnoException;
-    return fatalResult(shown, `Cannot read file: ${err.code === 'EISDIR' ? 'it is a directory' : (err.message ?? String(error))}`);
-  }
-  const problem = notText(bytes);
-  if (problem) return fatalResult(shown, problem);
-  return lintTextSafely(shown, bytes.toString('utf8').replace(/^\uFEFF/, ''), config, options);
-}
-
-export function lintTextSafely(path: string, text: string, config: EffectiveConfig, options: LintOptions): FileResult {
-  try {
-    return lintDocument(path, text, config, options);
+    return lintDocument(path, text, config, rules, options);
   } catch (error) {
     // Broken data or config is the run's problem, not this file's: exit 2.
-    if (error instanceof DataError || error instanceof ConfigError || error instanceof UsageError) throw error;
+    if (error instanceof PersonaLintError && error.kind !== 'file') throw error;
     const reason = error instanceof Error ? error.message : String(error);
     return fatalResult(path, `Cannot lint file: ${reason}`);
   }

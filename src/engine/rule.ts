@@ -4,7 +4,8 @@ import type { CompiledPack, Persona } from '../data/load-data.js';
 import type { Span } from '../core/position.js';
 import { ruleUrl } from '../core/meta.js';
 import type { DocumentScores } from '../scoring/index.js';
-import type { EffectiveConfig } from '../config/load-config.js';
+import type { MinFit } from '../data/min-fit.js';
+import type { RuleLists } from '../data/rule-lists.js';
 
 export interface RuleMeta {
   id: string;
@@ -14,8 +15,17 @@ export interface RuleMeta {
   /** JSON Schema of the rule's options object (validated when the config is loaded). */
   optionsSchema?: Record<string, unknown>;
   defaultOptions?: Record<string, unknown>;
-  /** The rule reads a word pack, rules/<id>.yml, that config can extend (`packs.<id>`). */
-  hasPack?: boolean;
+  /**
+   * The rule reads a word pack, rules/<id>.yml, valid against this schema: loaded and compiled once
+   * per config by data/, with the config's `packs.<id>` changes, and given to the rule as `pack`.
+   */
+  pack?: { schema: 'word-pack.schema.json' };
+  /** The rule reads its own lists, rules/<id>.yml, valid against this schema (given as `lists`). */
+  lists?: { schema: string };
+  /** Points each message of this rule costs the tone part of every persona's fit (or the persona it names). */
+  tonePenalty?: number;
+  /** `after-scores`: the rule reads the persona scores, so it runs after every other rule. Default: `before-scores`. */
+  phase?: 'before-scores' | 'after-scores';
 }
 
 /** What a rule reports; the harness adds ruleId, severity and url. */
@@ -40,6 +50,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   targetPersonas: readonly Persona[];
   /** The rule's word pack with the config's changes, when the rule has one. */
   pack?: CompiledPack;
+  /** The rule's own lists, when its metadata names them. */
+  lists?: RuleLists;
   /** The configured severity of this rule. */
   severity: Exclude<ConfigSeverity, 'off'>;
   report(report: Report): void;
@@ -47,8 +59,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   earlierMessages: readonly Message[];
   /** Persona scores, computed once per document on first call from the earlier rules' messages. */
   scores: () => DocumentScores;
-  /** The settings that apply to this file. */
-  config: EffectiveConfig;
+  /** The fit under which a declared persona is reported (config `minFit`). */
+  minFit: MinFit;
 }
 
 export interface Rule<Options = Record<string, unknown>> {
@@ -75,4 +87,9 @@ export function toMessage(meta: RuleMeta, severity: Exclude<ConfigSeverity, 'off
   };
   if (report.persona) message.persona = report.persona;
   return message;
+}
+
+/** Rule id → points each message costs the tone part of the fit, from the rules' metadata. */
+export function tonePenaltiesOf(rules: readonly Rule<any>[]): Record<string, number> {
+  return Object.fromEntries(rules.filter((r) => r.meta.tonePenalty !== undefined).map((r) => [r.meta.id, r.meta.tonePenalty!]));
 }

@@ -28,7 +28,8 @@ export const alienatingLanguage: Rule<AlienatingLanguageOptions> = {
     id: 'alienating-language',
     description: 'Flags condescending, exclusionary, ableist and gatekeeping wording, in categories that can be switched off.',
     defaultSeverity: 'warn',
-    hasPack: true,
+    pack: { schema: 'word-pack.schema.json' },
+    tonePenalty: 4,
     optionsSchema: {
       type: 'object',
       properties: {

@@ -7,7 +7,8 @@ export const buzzword: Rule = {
     id: 'buzzword',
     description: 'Flags marketing buzzwords and clichés and suggests plainer words.',
     defaultSeverity: 'warn',
-    hasPack: true,
+    pack: { schema: 'word-pack.schema.json' },
+    tonePenalty: 2,
   },
   check(context) {
     const { doc, pack } = context;

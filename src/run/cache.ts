@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EffectiveConfig } from '../config/load-config.js';
+import type { EffectiveConfig } from '../engine/settings.js';
 import type { Persona } from '../data/load-data.js';
 import type { FileResult } from '../core/types.js';
 import { packagePath } from '../core/schema.js';

@@ -2,20 +2,13 @@ import { statSync, existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, join, dirname } from 'node:path';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
+import { UsageError } from '../core/errors.js';
 import { findConfig, loadConfigFile, type LoadedConfig } from '../config/load-config.js';
 
 export const markdownExtensions = ['md', 'markdown', 'mdx'];
 const markdownGlob = `**/*.{${markdownExtensions.join(',')}}`;
 const alwaysIgnored = ['**/node_modules/**', '**/.git/**'];
 export const ignoreFileName = '.personalintignore';
-
-/** A mistake in how the CLI or API was called (exit 2). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 export interface FindFilesOptions {
   cwd?: string;

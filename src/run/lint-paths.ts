@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { LintOptions } from '../engine/lint-document.js';
+import type { LintOptions } from '../engine/settings.js';
 import { displayPath } from '../core/paths.js';
 import type { FileResult } from '../core/types.js';
 import { configForFile } from '../config/load-config.js';
-import { UsageError } from './find-files.js';
 import { poolSize, lintInPool } from './pool.js';
 import { compactResult, declaredScoresOnly } from './compact-result.js';
+import { UsageError } from '../core/errors.js';
 
 /** Options for linting many files: how (threads) and whether to reuse earlier results (cache). */
 export interface RunOptions extends LintOptions {
@@ -95,9 +95,9 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
       },
     );
   } else if (todo.length > 0) {
-    const { lintPath } = await import('../engine/lint-document.js');
+    const { lintFile } = await import('./lint-file.js');
     for (const i of todo) {
-      const full = compactResult(await lintPath(files[i], perFile), strings, false);
+      const full = compactResult(await lintFile(files[i], perFile), strings, false);
       store?.(i, full);
       results[i] = kept(full);
     }

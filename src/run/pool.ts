@@ -1,13 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { LintOptions } from '../engine/lint-document.js';
+import type { LintOptions } from '../engine/settings.js';
 import type { FileResult } from '../core/types.js';
 import type { WorkerError, WorkerReply, WorkerTask } from './lint-worker.js';
-import { ConfigError } from '../config/load-config.js';
-import { DataError } from '../data/load-data.js';
 import { fatalResult } from '../core/result.js';
 import { packagePath } from '../core/schema.js';
+import { reviveError } from '../core/errors.js';
 
 /**
  * Below this many files to lint, `--workers auto` stays in process: each worker loads the parser,
@@ -78,11 +77,3 @@ export async function lintInPool(files: readonly string[], displayPaths: readonl
   if (first) throw reviveError(first);
 }
 
-/** Rebuilds an error lintPath threw in a worker, so the CLI treats it alike (exit 2, same message). */
-export function reviveError(error: WorkerError): Error {
-  if (error.kind === 'ConfigError') return new ConfigError(error.file ?? '(config)', error.problems ?? []);
-  if (error.kind === 'DataError') return new DataError(error.file ?? '(data)', error.problems ?? []);
-  const revived = new Error(error.message);
-  if (error.stack) revived.stack = error.stack;
-  return revived;
-}

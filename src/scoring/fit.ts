@@ -4,7 +4,7 @@ import type { PersonaMatches } from './matches.js';
 import type { ConceptRef, TermRef } from './persona-model.js';
 import { evidenceKinds, type Evidence, type EvidenceKind } from './evidence.js';
 import { isHard, type SentenceAges } from './readability-level.js';
-import { toneCost, type ToneCost } from './tone.js';
+import { toneCost, type ToneCost, type TonePenalties } from './tone.js';
 
 /** Points each part of the fit can give; docs/scoring.md explains each. */
 export const fitWeights = { coverage: 40, vocabulary: 30, readability: 10, evidence: 10, tone: 10 } as const;
@@ -43,6 +43,7 @@ export interface FitInput {
   evidence: Evidence;
   ages: readonly SentenceAges[];
   messages: readonly Message[];
+  tonePenalties: TonePenalties;
 }
 
 /** Decision-makers have to sell a purchase internally, so the handbook's evidence counts for them. */
@@ -114,7 +115,7 @@ export function scorePersona(input: FitInput): ScoreDetail {
     parts.push({ part: 'evidence', points: 0, max: 0, detail: 'not scored: this persona does not decide purchases' });
   }
 
-  const tone = toneCost(messages, persona.id);
+  const tone = toneCost(messages, persona.id, input.tonePenalties);
   const toneCounts = Object.entries(tone.counts).map(([rule, n]) => `${n} ${rule}`);
   parts.push({
     part: 'tone',
