@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { readDataFile, loadBuiltinPersonas, loadBuiltinPack, checkPackInvariants, type Persona } from '../src/data/load-data.js';
 import { tempTree } from './helpers/cli.js';
 import { DataError } from '../src/core/errors.js';
+import { personaIds } from './helpers/fixtures.js';
 
 describe('persona profiles', () => {
-  it('has the eight handbook personas, every field filled', () => {
+  it('loads every profile in rules/personas/, the eight handbook personas among them, every field filled', () => {
     const personas = loadBuiltinPersonas();
-    expect(personas.map((p) => p.id).sort()).toEqual([
+    expect(personas.map((p) => p.id).sort()).toEqual(personaIds);
+    expect(personaIds).toEqual(expect.arrayContaining([
       'app-dev-avery',
       'back-office-blake',
       'compliance-cooper',
@@ -17,7 +19,7 @@ describe('persona profiles', () => {
       'program-management-payton',
       'release-rory',
       'tech-exec-tristan',
-    ]);
+    ]));
     const tristan = personas.find((p) => p.id === 'tech-exec-tristan')!;
     expect(tristan.keyConcepts.map((c) => c.label)).toEqual(['budget', 'cost', 'ROI', 'cost analysis', 'value']);
     expect(tristan.aliases).toContain('cio');

@@ -7,6 +7,12 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 export const fixturesRoot = join(repoRoot, 'fixtures');
 export const sharedRoot = join(repoRoot, '..', 'shared');
 
+/** The built-in persona ids, read from rules/personas/ so that adding a profile breaks no test. */
+export const personaIds = readdirSync(join(repoRoot, 'rules', 'personas'))
+  .filter((name) => /\.ya?ml$/.test(name))
+  .map((name) => name.replace(/\.ya?ml$/, ''))
+  .sort();
+
 /** One line per message, as in fixtures/<rule>/<case>.expected. */
 export function formatMessage(m: Message): string {
   const place = m.line === null ? '-' : `${m.line}:${m.column}-${m.endLine}:${m.endColumn}`;

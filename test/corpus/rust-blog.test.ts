@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintFiles } from '../src/index.js';
-import { sharedRoot } from './helpers/fixtures.js';
+import { lintFiles } from '../../src/index.js';
+import { sharedRoot } from '../helpers/fixtures.js';
+import { expectSameTree, markdownFiles } from '../helpers/markdown-tree.js';
 
 const corpus = join(sharedRoot, 'corpus', 'rust-blog');
 const present = existsSync(corpus);
@@ -19,4 +20,10 @@ describe.skipIf(!present)(`rust-blog corpus${present ? '' : ' (skipped: ../share
     console.log(`rust-blog: ${report.results.length} files, messages per rule: ${JSON.stringify(perRule)}`);
     // 754 files take about 40 s of CPU; on a loaded shared machine the wall time is several times that.
   }, 600_000);
+
+  it('parses every post to the tree remark-parse + remark-gfm + remark-frontmatter give', () => {
+    const files = markdownFiles(corpus);
+    expect(files.length).toBe(754);
+    for (const file of files) expectSameTree(file, readFileSync(file, 'utf8'));
+  }, 300_000);
 });
