@@ -57,8 +57,8 @@ export interface CliIO {
   readStdin?: () => Promise<string>;
 }
 
-/** argv → options → lintFiles → reporter → exit code. The only place with process I/O. */
-export async function main(argv: string[], io: CliIO): Promise<number> {
+/** argv → options → the subcommand → exit code. The only place with process I/O. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let values: Values;
   let positionals: string[];
   try {
@@ -69,72 +69,92 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`${toolName}: ${(error as Error).message}\nRun '${toolName} --help' for usage.\n`);
     return 2;
   }
-  if (values.help) {
-    io.stdout(helpText());
-    return 0;
-  }
-  if (values.version) {
-    io.stdout(`${toolVersion}\n`);
-    return 0;
-  }
   try {
-    if (positionals[0] === 'personas') return await personasCommand(positionals.slice(1), values, io);
-    if (positionals[0] === 'score') return await scoreCommand(positionals.slice(1), values, io);
-    if (values.explain !== undefined) {
-      io.stdout(explainRule(values.explain));
-      return 0;
-    }
-    if (values['print-config'] !== undefined) {
-      const config = await configForFile(values['print-config'], values.config);
-      const { personas, ...rest } = config;
-      io.stdout(`${JSON.stringify({ ...rest, personas: personas.map((p) => p.id) }, null, 2)}\n`);
-      return 0;
-    }
-    const format = values.format ?? 'stylish';
-    const reporter = await loadReporter(format);
-    if (!reporter) throw new UsageError(`Unknown format "${format}"; choose one of: ${reporterNames.join(', ')}`);
-    let maxWarnings: number | undefined;
-    if (values['max-warnings'] !== undefined) {
-      maxWarnings = Number(values['max-warnings']);
-      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
-    }
-    const minFit = parseNumber(values['min-fit'], '--min-fit', 100);
-    const minCoverage = parseNumber(values['min-coverage'], '--min-coverage', 1);
-    const reportFiles = await parseReportFiles(values.report ?? []);
-    if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin.');
-    const stdin = values.stdin ? { text: await (io.readStdin ?? (() => readAll(process.stdin)))(), filename: values['stdin-filename'] } : undefined;
-    const report = await runLint(positionals, {
-      configFile: values.config,
-      persona: values.persona,
-      stdin,
-      changedSince: values['changed-since'],
-      changedLinesOnly: values['changed-lines-only'],
-      baseline: values.baseline,
-      writeBaseline: values['write-baseline'],
-      gates: { minFit, minCoverage },
-      ...runOptions(values, io),
-      scores: [format, ...reportFiles.map((r) => r.format)].includes('json') ? 'all' : 'declared',
-    });
-    const shown = values.quiet ? errorsOnly(report) : report;
-    const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
-    const text = reporter(shown, { color, rules: rules.map((r) => r.meta), cwd: process.cwd() });
-    await writeReportFiles(reportFiles, shown, { color: false, rules: rules.map((r) => r.meta), cwd: process.cwd() });
-    if (values['output-file']) {
-      const path = resolve(values['output-file']);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, text);
-    } else io.stdout(text);
-    const { errors, warnings } = report.counts;
-    for (const failure of report.gateFailures ?? []) io.stderr(`${toolName}: ${describeGateFailure(failure)}\n`);
-    if (errors > 0 || (report.gateFailures?.length ?? 0) > 0) return 1;
-    if (maxWarnings !== undefined && warnings > maxWarnings) {
-      io.stderr(`${toolName}: ${warnings} warnings is more than --max-warnings ${maxWarnings}.\n`);
-      return 1;
-    }
-    return 0;
+    return await subcommand(positionals, values, io);
   } catch (error) {
     return reportFailure(error, io);
   }
+}
+
+/** Which subcommand argv asks for: help, version, personas, score, --explain, --print-config, or lint. */
+function subcommand(positionals: string[], values: Values, io: CliIO): Promise<number> | number {
+  if (values.help) return print(io, helpText());
+  if (values.version) return print(io, `${toolVersion}\n`);
+  if (positionals[0] === 'personas') return personasCommand(positionals.slice(1), values, io);
+  if (positionals[0] === 'score') return scoreCommand(positionals.slice(1), values, io);
+  if (values.explain !== undefined) return print(io, explainRule(values.explain));
+  if (values['print-config'] !== undefined) return printConfigCommand(values['print-config'], values, io);
+  return lintCommand(positionals, values, io);
+}
+
+function print(io: CliIO, text: string): number {
+  io.stdout(text);
+  return 0;
+}
+
+/** `--print-config <file>`: the effective config for one file, personas by id. */
+async function printConfigCommand(file: string, values: Values, io: CliIO): Promise<number> {
+  const { personas, ...rest } = await configForFile(file, values.config);
+  return print(io, `${JSON.stringify({ ...rest, personas: personas.map((p) => p.id) }, null, 2)}\n`);
+}
+
+/** The default command: lint, report, and turn the counts and gates into an exit code. */
+async function lintCommand(positionals: string[], values: Values, io: CliIO): Promise<number> {
+  const format = values.format ?? 'stylish';
+  const reporter = await loadReporter(format);
+  if (!reporter) throw new UsageError(`Unknown format "${format}"; choose one of: ${reporterNames.join(', ')}`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
+  }
+  const minFit = parseNumber(values['min-fit'], '--min-fit', 100);
+  const minCoverage = parseNumber(values['min-coverage'], '--min-coverage', 1);
+  const reportFiles = await parseReportFiles(values.report ?? []);
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin.');
+  const stdin = values.stdin ? { text: await (io.readStdin ?? (() => readAll(process.stdin)))(), filename: values['stdin-filename'] } : undefined;
+  const report = await runLint(positionals, {
+    configFile: values.config,
+    persona: values.persona,
+    stdin,
+    changedSince: values['changed-since'],
+    changedLinesOnly: values['changed-lines-only'],
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    gates: { minFit, minCoverage },
+    ...runOptions(values, io),
+    scores: [format, ...reportFiles.map((r) => r.format)].includes('json') ? 'all' : 'declared',
+  });
+  const shown = values.quiet ? errorsOnly(report) : report;
+  const text = reporter(shown, { color: useColor(values, io), rules: rules.map((r) => r.meta), cwd: process.cwd() });
+  await writeReportFiles(reportFiles, shown, { color: false, rules: rules.map((r) => r.meta), cwd: process.cwd() });
+  await output(text, values, io);
+  return exitCode(report, maxWarnings, io);
+}
+
+/** 1 for errors, failed gates or too many warnings; 0 otherwise. */
+function exitCode(report: LintReport, maxWarnings: number | undefined, io: CliIO): number {
+  const { errors, warnings } = report.counts;
+  for (const failure of report.gateFailures ?? []) io.stderr(`${toolName}: ${describeGateFailure(failure)}\n`);
+  if (errors > 0 || (report.gateFailures?.length ?? 0) > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`${toolName}: ${warnings} warnings is more than --max-warnings ${maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function useColor(values: Values, io: CliIO): boolean {
+  return !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
+}
+
+/** The report to --output-file, or to standard output. */
+async function output(text: string, values: Values, io: CliIO): Promise<void> {
+  if (values['output-file']) {
+    const path = resolve(values['output-file']);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  } else io.stdout(text);
 }
 
 /** --workers, --cache and --cache-location, for every command that lints files. */
@@ -194,24 +214,20 @@ async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise
   // Personas from the configs of the linted files too, in the order their scores list them.
   for (const result of report.results) for (const score of result.personas?.scores ?? []) if (!known.has(score.id)) known.set(score.id, { id: score.id, name: score.id, aliases: [] } as never);
   const sheet = scoreSheet(report, [...known.values()]);
-  const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
+  const color = useColor(values, io);
   const text =
     format === 'json'
       ? `${JSON.stringify({ version: jsonFormatVersion, tool: { name: toolName, version: toolVersion }, ...sheet }, null, 2)}\n`
       : format === 'csv'
         ? formatScoreCsv(sheet)
         : formatScoreTable(sheet, { color });
-  if (values['output-file']) {
-    const path = resolve(values['output-file']);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-  } else io.stdout(text);
+  await output(text, values, io);
   return report.counts.fatal > 0 ? 1 : 0;
 }
 
 const isEntry = process.argv[1] && resolve(process.argv[1]).replace(/\.ts$/, '.js') === new URL(import.meta.url).pathname;
 if (isEntry || process.argv[1]?.endsWith('persona-lint')) {
-  main(process.argv.slice(2), {
+  runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY),
