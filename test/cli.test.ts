@@ -274,8 +274,7 @@ describe('configuration', () => {
 
 describe('personas command', () => {
   it('lists the personas of rules/personas/ and shows one by id or alias', () => {
-    const list = runCli(['personas']).stdout.trim().split('
-');
+    const list = runCli(['personas']).stdout.trim().split('\n');
     expect(list.map((line) => line.split(' ')[0])).toEqual(personaIds);
     const one = runCli(['personas', 'cio']).stdout;
     expect(one).toContain('Tech Exec Tristan (tech-exec-tristan)');
