@@ -8,10 +8,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configFor, lintDocument } from '../dist/engine.js';
-import { parseDocument } from '../dist/document.js';
+import { configFor } from '../dist/run/lint-file.js';
+import { lintDocument } from '../dist/engine/lint-document.js';
+import { tonePenaltiesOf } from '../dist/engine/rule.js';
+import { rules } from '../dist/rules/index.js';
+import { parseDocument } from '../dist/text/document.js';
 import { scoreDocument } from '../dist/scoring/index.js';
-import { documentAges } from '../dist/scoring/readability.js';
+import { documentAges } from '../dist/scoring/readability-level.js';
 import { relevanceModel, scoreRelevance } from '../dist/scoring/relevance.js';
 
 const repo = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -22,16 +25,17 @@ const config = await configFor(join(dir, 'x.md'), { cwd: dir });
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 
 // Warm-up: compile the persona model, packs and relevance model once, as a run does.
-lintDocument(files[0], texts[0], config);
+lintDocument(files[0], texts[0], config, rules);
 
 let start = process.hrtime.bigint();
-for (let i = 0; i < files.length; i++) lintDocument(files[i], texts[i], config);
+for (let i = 0; i < files.length; i++) lintDocument(files[i], texts[i], config, rules);
 const lint = seconds(start);
 
 const docs = files.map((file, i) => parseDocument(file, texts[i]));
 for (const doc of docs) documentAges(doc.sentences, doc.text);
 start = process.hrtime.bigint();
-for (const doc of docs) scoreDocument(doc, config.personas, [], []);
+const penalties = tonePenaltiesOf(rules);
+for (const doc of docs) scoreDocument(doc, config.personas, [], [], penalties);
 const scores = seconds(start);
 
 const model = relevanceModel(config.personas);

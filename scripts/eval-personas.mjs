@@ -12,7 +12,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintText } from '../dist/index.js';
-import { loadBuiltinPersonas } from '../dist/data.js';
+import { loadBuiltinPersonas } from '../dist/data/load-data.js';
 import { dataWithout, gitlabDocs, labelledPages, readBackground } from './fit-relevance.mjs';
 
 const repo = dirname(dirname(fileURLToPath(import.meta.url)));

@@ -13,8 +13,8 @@
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from '../dist/document.js';
-import { loadBuiltinPersonas } from '../dist/data.js';
+import { parseDocument } from '../dist/text/document.js';
+import { loadBuiltinPersonas } from '../dist/data/load-data.js';
 import { documentTerms, profileTerms, relevanceModel, scoreRelevance, termCounts } from '../dist/scoring/relevance.js';
 
 const repo = dirname(dirname(fileURLToPath(import.meta.url)));

@@ -1,23 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintFiles } from '../src/index.js';
-import { parseDocument } from '../src/document.js';
+import { parseDocument } from '../src/text/document.js';
 import { readFileSync } from 'node:fs';
-import type { FileResult } from '../src/types.js';
+import type { FileResult } from '../src/core/types.js';
 import { fixturesRoot } from './helpers/fixtures.js';
-import { defaultMinFit } from '../src/min-fit.js';
-import { evaluate, fixturePages, formatFigures, crossValidation } from '../scripts/eval-personas.mjs';
-import { gitlabDocs, labelledPages } from '../scripts/fit-relevance.mjs';
-
-interface Figures {
-  pages: number;
-  top1: number;
-  top2: number;
-  perPersona: Record<string, { recall: number }>;
-  mismatchFalseAlarms: number;
-  mismatchRecall: number;
-}
+import { defaultMinFit } from '../src/data/min-fit.js';
+import { evaluate, fixturePages, formatFigures } from '../scripts/eval-personas.mjs';
+import { assertPersonaRecall, type Figures } from './helpers/persona-figures.js';
 
 // The labelled set in fixtures/personas was written from the handbook by others, without the
 // profiles' word lists: <persona-id>/ pages are for that persona, mixed/ pages list `expected:`
@@ -30,13 +20,8 @@ async function scoreFolder(folder: string): Promise<FileResult[]> {
 
 
 // The figures of `npm run eval:personas` (scripts/eval-personas.mjs), asserted so that accuracy
-// cannot silently regress. docs/scoring.md explains the sets and the method.
-const gitlabPresent = existsSync(join(gitlabDocs, 'labels.tsv'));
-
-function assertPersonaRecall(figures: Figures, floor: number) {
-  for (const [id, p] of Object.entries(figures.perPersona)) expect(p.recall, id).toBeGreaterThanOrEqual(floor);
-}
-
+// cannot silently regress; the gitlab-docs figures are in test/corpus/gitlab-docs.test.ts.
+// docs/scoring.md explains the sets and the method.
 describe('best fit (relevance) on the labelled pages', () => {
   it('fixtures/personas: top-1 at least 85%, every persona at least 80%, persona-mismatch quiet on the right persona and loud on a wrong one', async () => {
     const figures: Figures = await evaluate(fixturePages());
@@ -48,18 +33,6 @@ describe('best fit (relevance) on the labelled pages', () => {
     expect(figures.mismatchFalseAlarms).toBeLessThanOrEqual(0.1);
     expect(figures.mismatchRecall).toBeGreaterThanOrEqual(0.8);
   });
-
-  it.skipIf(!gitlabPresent)(`gitlab-docs, cross-validated by source folder: top-1 at least 80%, every persona at least 60%${gitlabPresent ? '' : ' (skipped: ../shared/corpus/gitlab-docs is not here, as in a user’s own clone)'}`, async () => {
-    const pages = labelledPages(gitlabDocs);
-    const figures: Figures = await evaluate(pages, crossValidation(pages));
-    console.log(formatFigures('gitlab-docs (cross-validated)', figures));
-    expect(figures.pages).toBe(110);
-    expect(figures.top1).toBeGreaterThanOrEqual(0.8);
-    expect(figures.top2).toBeGreaterThanOrEqual(TOP2);
-    assertPersonaRecall(figures, 0.6);
-    expect(figures.mismatchFalseAlarms).toBeLessThanOrEqual(0.1);
-    expect(figures.mismatchRecall).toBeGreaterThanOrEqual(0.7);
-  }, 600_000);
 
   it('ranks the expected personas of most mixed pages in the top two, and one of them first on every page', async () => {
     const lines: string[] = [];

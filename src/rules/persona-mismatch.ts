@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import type { Rule } from '../engine/rule.js';
 
 export interface PersonaMismatchOptions {
   margin?: number;
@@ -16,6 +16,7 @@ export const personaMismatch: Rule<PersonaMismatchOptions> = {
     id: 'persona-mismatch',
     description: 'Reports a page that is clearly written for another persona than the ones it declares (by relevance), and names that persona and the words that say so.',
     defaultSeverity: 'warn',
+    phase: 'after-scores',
     optionsSchema: {
       type: 'object',
       properties: { margin: { type: 'number', minimum: 0, maximum: 100, description: 'Probability points the most relevant persona must lead every declared persona by (default 35).' } },

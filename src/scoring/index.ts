@@ -1,13 +1,14 @@
-import type { Persona } from '../data.js';
-import type { Document } from '../document.js';
-import type { Message, PersonaReport, PersonaScore } from '../types.js';
+import type { Persona } from '../data/load-data.js';
+import type { Document } from '../text/document.js';
+import type { Message, PersonaReport, PersonaScore } from '../core/types.js';
 import { findEvidence } from './evidence.js';
 import { scorePersona, type ScoreDetail } from './fit.js';
 import { matchDocument } from './matches.js';
 import { personaModel } from './persona-model.js';
-import { documentAges } from './readability.js';
+import { documentAges } from './readability-level.js';
+import type { TonePenalties } from './tone.js';
 import { relevanceModel, scoreRelevance, type PersonaRelevance } from './relevance.js';
-import type { RelevanceData } from './relevance-data.js';
+import type { RelevanceData } from '../data/relevance-data.js';
 import { relevanceVerdict } from './verdict.js';
 
 /** One persona's fit and relevance, with the details messages explain them with. */
@@ -29,14 +30,14 @@ export interface DocumentScores {
  * before (buzzword, alienating language...), after inline comments: the tone part reads them.
  * `relevanceData` replaces the shipped relevance data (cross-validation does).
  */
-export function scoreDocument(doc: Document, personas: readonly Persona[], targets: readonly Persona[], messages: readonly Message[], relevanceData?: RelevanceData): DocumentScores {
+export function scoreDocument(doc: Document, personas: readonly Persona[], targets: readonly Persona[], messages: readonly Message[], tonePenalties: TonePenalties, relevanceData?: RelevanceData): DocumentScores {
   const model = personaModel(personas);
   const matches = matchDocument(model, doc.sentences, doc.text);
   const evidence = findEvidence(doc.sentences);
   const ages = documentAges(doc.sentences, doc.text);
   const relevance = scoreRelevance(relevanceModel(personas, relevanceData), doc);
   const details: PersonaDetail[] = personas.map((persona, p) => {
-    const detail = scorePersona({ persona, matches: matches[p], terms: model.termsByPersona[p], evidence, ages, messages });
+    const detail = scorePersona({ persona, matches: matches[p], terms: model.termsByPersona[p], evidence, ages, messages, tonePenalties });
     const { relevance: value, probability, why } = relevance[p];
     return { ...detail, score: { ...detail.score, relevance: value, probability, why }, relevance: relevance[p] };
   });

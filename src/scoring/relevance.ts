@@ -1,9 +1,9 @@
 import { eng } from 'stopword';
-import type { Persona } from '../data.js';
-import type { Document } from '../document.js';
-import { phraseTokens } from '../phrase-index.js';
-import type { Token } from '../tokens.js';
-import { builtinRelevanceData, type FittedTerms, type RelevanceData } from './relevance-data.js';
+import type { Persona } from '../data/load-data.js';
+import type { Document } from '../text/document.js';
+import { phraseTokens } from '../text/phrase-index.js';
+import type { Token } from '../text/tokens.js';
+import { builtinRelevanceData, type FittedTerms, type RelevanceData } from '../data/relevance-data.js';
 
 /**
  * Relevance answers "who is this page written for". Each persona is a distribution over terms
