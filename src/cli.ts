@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { writeFile, mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { lintFiles, summarize } from './index.js';
+import { resolve } from 'node:path';
+import { summarize } from './index.js';
+import { OutputWriteError, writeFileAtomically, type OutputTarget } from './output-files.js';
 import { ConfigError, configForFile, resolveFileConfig, findConfig, loadConfigFile } from './config.js';
 import { DataError } from './data.js';
 import { UsageError } from './files.js';
@@ -14,7 +14,7 @@ import { describePersona, listPersonas } from './persona-text.js';
 import type { LintReport } from './types.js';
 import { cliOptions } from './cli-options.js';
 import { runLint } from './run.js';
-import { parseReportFiles, writeReportFiles } from './report-files.js';
+import { parseReportFiles, reportTargets, writeReportFiles } from './report-files.js';
 import { describeGateFailure } from './gates.js';
 import { text as readAll } from 'node:stream/consumers';
 import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
@@ -104,6 +104,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const reportFiles = await parseReportFiles(values.report ?? []);
     if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin.');
     const stdin = values.stdin ? { text: await (io.readStdin ?? (() => readAll(process.stdin)))(), filename: values['stdin-filename'] } : undefined;
+    const writeFailures: OutputWriteError[] = [];
     const report = await runLint(positionals, {
       configFile: values.config,
       persona: values.persona,
@@ -114,19 +115,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       writeBaseline: values['write-baseline'],
       gates: { minFit, minCoverage },
       ...runOptions(values, io),
+      outputs: [...reportTargets(reportFiles), ...outputFileTarget(values)],
+      onWriteFailure: (failure) => writeFailures.push(failure),
       scores: [format, ...reportFiles.map((r) => r.format)].includes('json') ? 'all' : 'declared',
     });
     const shown = values.quiet ? errorsOnly(report) : report;
     const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
     const text = reporter(shown, { color, rules: rules.map((r) => r.meta), cwd: process.cwd() });
-    await writeReportFiles(reportFiles, shown, { color: false, rules: rules.map((r) => r.meta), cwd: process.cwd() });
-    if (values['output-file']) {
-      const path = resolve(values['output-file']);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, text);
-    } else io.stdout(text);
+    writeFailures.push(...(await writeReportFiles(reportFiles, shown, { color: false, rules: rules.map((r) => r.meta), cwd: process.cwd() })));
+    await writeOutput(values, text, io, writeFailures);
     const { errors, warnings } = report.counts;
     for (const failure of report.gateFailures ?? []) io.stderr(`${toolName}: ${describeGateFailure(failure)}\n`);
+    if (writeFailures.length > 0) return 2;
     if (errors > 0 || (report.gateFailures?.length ?? 0) > 0) return 1;
     if (maxWarnings !== undefined && warnings > maxWarnings) {
       io.stderr(`${toolName}: ${warnings} warnings is more than --max-warnings ${maxWarnings}.\n`);
@@ -136,6 +136,28 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } catch (error) {
     return reportFailure(error, io);
   }
+}
+
+function outputFileTarget(values: Values): OutputTarget[] {
+  return values['output-file'] ? [{ option: `-o ${values['output-file']}`, path: values['output-file'] }] : [];
+}
+
+/**
+ * The report to -o, else standard output. When -o cannot be written, the report goes to standard
+ * output so the run's results are not lost; every failed write is printed once, naming its path.
+ */
+async function writeOutput(values: Values, text: string, io: CliIO, failures: OutputWriteError[]): Promise<void> {
+  const file = values['output-file'];
+  if (file) {
+    try {
+      await writeFileAtomically(resolve(file), text, file);
+    } catch (error) {
+      if (!(error instanceof OutputWriteError)) throw error;
+      failures.push(error);
+      io.stdout(text);
+    }
+  } else io.stdout(text);
+  for (const failure of failures) io.stderr(`${toolName}: ${failure.message}\n`);
 }
 
 /** --workers, --cache and --cache-location, for every command that lints files. */
@@ -189,7 +211,7 @@ const scoreFormats = ['stylish', 'json', 'csv'];
 async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise<number> {
   const format = values.format ?? 'stylish';
   if (!scoreFormats.includes(format)) throw new UsageError(`Unknown format "${format}" for score; choose one of: ${scoreFormats.join(', ')}`);
-  const report = await lintFiles(paths, { configFile: values.config, persona: values.persona, ...runOptions(values, io) });
+  const report = await runLint(paths, { configFile: values.config, persona: values.persona, ...runOptions(values, io), outputs: outputFileTarget(values) });
   const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
   const known = new Map(resolveFileConfig(loaded, resolve('.')).personas.map((p) => [p.id, p]));
   // Personas from the configs of the linted files too, in the order their scores list them.
@@ -202,11 +224,9 @@ async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise
       : format === 'csv'
         ? formatScoreCsv(sheet)
         : formatScoreTable(sheet, { color });
-  if (values['output-file']) {
-    const path = resolve(values['output-file']);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-  } else io.stdout(text);
+  const failures: OutputWriteError[] = [];
+  await writeOutput(values, text, io, failures);
+  if (failures.length > 0) return 2;
   return report.counts.fatal > 0 ? 1 : 0;
 }
 

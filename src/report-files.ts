@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { OutputWriteError, writeFileAtomically, type OutputTarget } from './output-files.js';
 import type { Reporter, ReporterContext } from './reporters/types.js';
 import { loadReporter, reporterNames } from './reporters/index.js';
 import { UsageError } from './files.js';
@@ -27,11 +27,24 @@ export async function parseReportFiles(specs: readonly string[]): Promise<Report
   return files;
 }
 
-/** Writes each report (never in colour), creating folders as needed. */
-export async function writeReportFiles(files: readonly ReportFile[], report: LintReport, context: ReporterContext): Promise<void> {
+/**
+ * Writes each report (never in colour), creating folders as needed, each whole or not at all. A
+ * report that cannot be written does not stop the others: the failures come back, one per path.
+ */
+export async function writeReportFiles(files: readonly ReportFile[], report: LintReport, context: ReporterContext): Promise<OutputWriteError[]> {
+  const failures: OutputWriteError[] = [];
   for (const { file, reporter } of files) {
-    const path = resolve(context.cwd, file);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, reporter(report, { ...context, color: false }));
+    try {
+      await writeFileAtomically(resolve(context.cwd, file), reporter(report, { ...context, color: false }), file);
+    } catch (error) {
+      if (!(error instanceof OutputWriteError)) throw error;
+      failures.push(error);
+    }
   }
+  return failures;
+}
+
+/** The outputs of --report, for the check that no output overwrites an input. */
+export function reportTargets(files: readonly ReportFile[]): OutputTarget[] {
+  return files.map(({ format, file }) => ({ option: `--report ${format}=${file}`, path: file }));
 }
