@@ -5,6 +5,7 @@ export const cliOptions = {
   format: { type: 'string', short: 'f', default: 'stylish', arg: 'name', help: `Output format: ${reporterNames.join(', ')} (score: stylish, json, csv)` },
   'output-file': { type: 'string', short: 'o', arg: 'path', help: 'Write the report to a file instead of standard output' },
   config: { type: 'string', short: 'c', arg: 'path', help: 'Use this config file for every file (no search)' },
+  'no-js-config': { type: 'boolean', help: `Refuse JavaScript configs (.personalintrc.js, personalint.config.mjs...): they run code (also PERSONA_LINT_NO_JS_CONFIG=1)` },
   'print-config': { type: 'string', arg: 'path', help: 'Print the effective config for a file and exit' },
   persona: { type: 'string', multiple: true, arg: 'id', help: 'Target persona for every document (repeatable; overrides frontmatter and config)' },
   explain: { type: 'string', arg: 'rule', help: 'Explain a rule: what it flags, why, its options and examples' },

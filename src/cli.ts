@@ -13,6 +13,7 @@ import { findPersona } from './personas.js';
 import { describePersona, listPersonas } from './persona-text.js';
 import type { LintReport } from './types.js';
 import { cliOptions } from './cli-options.js';
+import { refusedByEnvironment, setJsConfigPolicy, workspaceRoot } from './js-config-policy.js';
 import { runLint } from './run.js';
 import { parseReportFiles, reportTargets, writeReportFiles } from './report-files.js';
 import { describeGateFailure } from './gates.js';
@@ -79,6 +80,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   try {
+    setJsConfigPolicy({ allow: !values['no-js-config'] && !refusedByEnvironment(io.env), within: values.stdin ? workspaceRoot(process.cwd()) : undefined });
     if (positionals[0] === 'personas') return await personasCommand(positionals.slice(1), values, io);
     if (positionals[0] === 'score') return await scoreCommand(positionals.slice(1), values, io);
     if (values.explain !== undefined) {

@@ -1,6 +1,7 @@
 import { dirname, relative, resolve, extname } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { cosmiconfig } from 'cosmiconfig';
+import { cosmiconfig, defaultLoaders } from 'cosmiconfig';
+import { codeExtensions, jsConfigRefusal } from './js-config-policy.js';
 import picomatch from 'picomatch';
 import { lazy } from './lazy.js';
 import type { ConfigSeverity } from './types.js';
@@ -94,8 +95,21 @@ export interface LoadedConfig {
   ignores: string[];
 }
 
+/** Loading a JavaScript config runs it: only when the policy allows (see js-config-policy.ts). */
+const guardedCodeLoaders = Object.fromEntries(
+  codeExtensions.map((extension) => [
+    extension,
+    (filepath: string, content: string) => {
+      const refusal = jsConfigRefusal(filepath);
+      if (refusal) throw new ConfigError(displayPath(filepath), [refusal]);
+      return defaultLoaders[extension as keyof typeof defaultLoaders](filepath, content);
+    },
+  ]),
+);
+
 const explorer = cosmiconfig('personalint', {
   searchPlaces: configSearchPlaces,
+  loaders: guardedCodeLoaders,
   // cosmiconfig 9 only looks in the start directory unless told to walk up.
   searchStrategy: 'global',
 });

@@ -2,10 +2,13 @@ import { lintPath, type LintOptions } from './engine.js';
 import { ConfigError } from './config.js';
 import { DataError } from './data.js';
 import type { FileResult } from './types.js';
+import { setJsConfigPolicy, type JsConfigPolicy } from './js-config-policy.js';
 
 export interface WorkerTask {
   path: string;
   options: LintOptions;
+  /** The main thread's policy: a worker loads configs itself. */
+  jsConfig: JsConfigPolicy;
 }
 
 /** An error thrown by lintPath in a worker, as plain data: structured cloning drops classes and fields. */
@@ -22,6 +25,7 @@ export type WorkerReply = { result: FileResult } | { error: WorkerError };
 /** Runs in a pool thread: the same per-file path as an in-process run. */
 export default async function lintInWorker(task: WorkerTask): Promise<WorkerReply> {
   try {
+    setJsConfigPolicy(task.jsConfig);
     return { result: await lintPath(task.path, task.options) };
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataError) {

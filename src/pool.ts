@@ -8,6 +8,7 @@ import { ConfigError } from './config.js';
 import { DataError } from './data.js';
 import { fatalResult } from './result.js';
 import { packagePath } from './schema.js';
+import { jsConfigPolicy } from './js-config-policy.js';
 
 /**
  * Below this many files to lint, `--workers auto` stays in process: each worker loads the parser,
@@ -56,10 +57,11 @@ export async function lintInPool(files: readonly string[], displayPaths: readonl
     resourceLimits: { stackSizeMb: (984 + 192) / 1024, maxYoungGenerationSizeMb: 64 },
   });
   const errors: (WorkerError | undefined)[] = new Array(files.length);
+  const jsConfig = jsConfigPolicy();
   try {
     await Promise.all(
       files.map((path, i) =>
-        pool.run({ path, options }).then(
+        pool.run({ path, options, jsConfig }).then(
           (reply) => {
             if ('error' in reply) errors[i] = reply.error;
             else take(i, reply.result);

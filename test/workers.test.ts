@@ -107,7 +107,7 @@ describe('worker messages', () => {
     const dir = tempTree({ 'bad.json': JSON.stringify({ rules: { nope: 'error' } }), 'a.md': buzz('leverage') });
     const expected = await loadConfigFile(join(dir, 'bad.json')).catch((error: unknown) => error as ConfigError);
     expect(expected).toBeInstanceOf(ConfigError);
-    const reply = await lintInWorker({ path: join(dir, 'a.md'), options: { cwd: dir, configFile: join(dir, 'bad.json') } });
+    const reply = await lintInWorker({ path: join(dir, 'a.md'), options: { cwd: dir, configFile: join(dir, 'bad.json') }, jsConfig: { allow: true } });
     expect('error' in reply && reply.error.kind).toBe('ConfigError');
     const revived = 'error' in reply ? reviveError(reply.error) : undefined;
     expect(revived).toBeInstanceOf(ConfigError);
