@@ -23,6 +23,8 @@ export const cliOptions = {
   color: { type: 'boolean', help: 'Force colour output' },
   'no-color': { type: 'boolean', help: 'Disable colour output (also NO_COLOR=1)' },
   workers: { type: 'string', arg: 'n', help: 'Worker threads: a number (1 lints in process) or auto, the default (one per core when there are enough files)' },
+  'max-file-size': { type: 'string', arg: 'size', help: 'Skip files larger than this with one fatal message, e.g. 10MB (default 5MB; 0 for no limit)' },
+  'time-budget': { type: 'string', arg: 'seconds', help: 'Stop linting a file after this many seconds, with one fatal message (default 10; 0 for no limit, lints in process)' },
   cache: { type: 'boolean', help: 'Reuse results for files whose content, config and tool version have not changed' },
   'cache-location': { type: 'string', arg: 'dir', help: 'Cache directory (default: node_modules/.cache/persona-lint)' },
   help: { type: 'boolean', short: 'h', help: 'Show this help' },

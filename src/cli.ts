@@ -21,7 +21,9 @@ import { text as readAll } from 'node:stream/consumers';
 import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
 import { jsonFormatVersion } from './reporters/json.js';
 import { explainRule } from './explain.js';
-import { parseWorkers, type RunOptions } from './batch.js';
+import { parseTimeBudget, parseWorkers, type RunOptions } from './batch.js';
+import { maxWorkers } from './pool.js';
+import { parseSize } from './file-limits.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -164,8 +166,12 @@ async function writeOutput(values: Values, text: string, io: CliIO, failures: Ou
 
 /** --workers, --cache and --cache-location, for every command that lints files. */
 function runOptions(values: Values, io: CliIO): RunOptions {
+  const workers = values.workers === undefined ? undefined : parseWorkers(values.workers);
+  if (typeof workers === 'number' && workers > maxWorkers()) io.stderr(`${toolName}: --workers ${workers} is more than the ${maxWorkers()} cores here; using ${maxWorkers()}.\n`);
   return {
-    workers: values.workers === undefined ? undefined : parseWorkers(values.workers),
+    workers,
+    maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
+    timeBudget: values['time-budget'] === undefined ? undefined : parseTimeBudget(values['time-budget']),
     cache: values.cache,
     cacheLocation: values['cache-location'],
     onWarning: (message) => io.stderr(`${toolName}: ${message}\n`),

@@ -11,6 +11,7 @@ import { wordTokens, type Token } from './tokens.js';
 import type { Span } from './position.js';
 import { anchorTokens } from './anchor.js';
 import { parseMarkdown } from './markdown.js';
+import { checkNesting, checkTree } from './file-limits.js';
 
 export interface Frontmatter {
   format: 'yaml' | 'toml';
@@ -44,7 +45,9 @@ const english = new ParseEnglish();
 
 export function parseDocument(path: string, text: string): Document {
   const file = new VFile({ path, value: text });
+  checkNesting(text);
   const mdast = parseMarkdown(file);
+  checkTree(mdast);
   const frontmatter = readFrontmatter(mdast);
   visit(mdast, 'link', (link, index, parent) => {
     const text = toString(link);

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { defaultMaxFileSize, DocumentLimitError, sizeProblem, stackOverflowMessage } from './file-limits.js';
 import { sep } from 'node:path';
 import { dirname, relative, resolve } from 'node:path';
 import type { FileResult, Message } from './types.js';
@@ -21,6 +22,8 @@ export interface LintOptions {
   configFile?: string;
   /** Target personas for every document, overriding frontmatter and config (--persona). */
   persona?: string[];
+  /** Bytes a file may have; a larger one gets one fatal message. Default 5 MB; 0 for no limit. */
+  maxFileSize?: number;
 }
 
 // Moved to paths.ts so a run that lints nothing in process (cache, pool) does not load the parser.
@@ -66,8 +69,21 @@ export function lintDocument(path: string, text: string, config: EffectiveConfig
   return fileResult(path, applyDirectives(messages, directives, text), { personas: scored().report });
 }
 
+/** A UTF-16 byte order mark, or ASCII text with a NUL after (or before) every character. */
+function looksLikeUtf16(bytes: Buffer): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const sample = bytes.subarray(0, 512);
+  if (sample.length < 4) return false;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenNuls++ : oddNuls++);
+  const half = sample.length / 2;
+  return Math.max(evenNuls, oddNuls) > half * 0.9 && Math.min(evenNuls, oddNuls) === 0;
+}
+
 /** Why a byte buffer is not lintable text, or null when it is. */
 function notText(bytes: Buffer): string | null {
+  if (looksLikeUtf16(bytes)) return 'File looks like UTF-16 text; persona-lint reads UTF-8. Convert it, e.g. iconv -f UTF-16 -t UTF-8 file.md > file.utf8.md (or save it as UTF-8 in your editor).';
   if (bytes.includes(0)) return 'File is not text (it contains NUL bytes).';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -93,6 +109,9 @@ export async function lintPath(path: string, options: LintOptions = {}): Promise
   const config = await configFor(absolute, options);
   let bytes: Buffer;
   try {
+    // Before reading: a 50 MB file is not loaded just to be refused.
+    const tooLarge = sizeProblem((await stat(absolute)).size, options.maxFileSize ?? defaultMaxFileSize);
+    if (tooLarge) return fatalResult(shown, tooLarge);
     bytes = await readFile(absolute);
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
@@ -105,10 +124,14 @@ export async function lintPath(path: string, options: LintOptions = {}): Promise
 
 export function lintTextSafely(path: string, text: string, config: EffectiveConfig, options: LintOptions): FileResult {
   try {
+    const tooLarge = sizeProblem(Buffer.byteLength(text), options.maxFileSize ?? defaultMaxFileSize);
+    if (tooLarge) return fatalResult(path, tooLarge);
     return lintDocument(path, text, config, options);
   } catch (error) {
     // Broken data or config is the run's problem, not this file's: exit 2.
     if (error instanceof DataError || error instanceof ConfigError || error instanceof UsageError) throw error;
+    if (error instanceof DocumentLimitError) return fatalResult(path, error.message, error.line);
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return fatalResult(path, stackOverflowMessage);
     const reason = error instanceof Error ? error.message : String(error);
     return fatalResult(path, `Cannot lint file: ${reason}`);
   }

@@ -2,10 +2,14 @@ import { lintPath, type LintOptions } from './engine.js';
 import { ConfigError } from './config.js';
 import { DataError } from './data.js';
 import type { FileResult } from './types.js';
+import { lintText } from './index.js';
 import { setJsConfigPolicy, type JsConfigPolicy } from './js-config-policy.js';
 
 export interface WorkerTask {
-  path: string;
+  /** The file to lint, or the text to lint (--stdin) shown under `filePath`. */
+  path?: string;
+  text?: string;
+  filePath?: string;
   options: LintOptions;
   /** The main thread's policy: a worker loads configs itself. */
   jsConfig: JsConfigPolicy;
@@ -26,7 +30,8 @@ export type WorkerReply = { result: FileResult } | { error: WorkerError };
 export default async function lintInWorker(task: WorkerTask): Promise<WorkerReply> {
   try {
     setJsConfigPolicy(task.jsConfig);
-    return { result: await lintPath(task.path, task.options) };
+    if (task.text !== undefined) return { result: await lintText(task.text, { ...task.options, filePath: task.filePath }) };
+    return { result: await lintPath(task.path!, task.options) };
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataError) {
       return { error: { kind: error.name as WorkerError['kind'], message: error.message, file: error.file, problems: error.problems } };

@@ -25,7 +25,12 @@ export function poolSize(workers: number | 'auto' | undefined, fileCount: number
     if (fileCount < minFilesForPool) return 1;
     return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / (minFilesForPool / 2))));
   }
-  return Math.max(1, Math.min(workers, fileCount));
+  return Math.max(1, Math.min(workers, maxWorkers(), fileCount));
+}
+
+/** More threads than cores only adds memory and switching: 32 workers on 2 cores ran 3× slower in 5× the memory. */
+export function maxWorkers(): number {
+  return availableParallelism();
 }
 
 /** The compiled worker module (when the sources run under a TypeScript loader, the built one). */
@@ -34,15 +39,19 @@ function workerFile(): string {
   return existsSync(beside) ? beside : packagePath('dist', 'lint-worker.js');
 }
 
+/** What a worker lints: a file from disk, or text (--stdin) shown under `filePath`. */
+export type PoolTask = { path: string } | { text: string; filePath?: string };
+
 /**
- * Lints files on `size` worker threads, each running the same per-file path as an in-process run.
- * `take(i, result)` gets each file's result as it arrives, with its index in `files`, so the caller
- * keeps the order of `files` and need not hold a second copy of every result. A worker that dies
- * on a file (out of memory, a native crash) becomes one fatal message on that file, and the pool
- * replaces it; a config or data error is thrown as in process, the first in file order, once every
- * file is done.
+ * Lints on `size` worker threads, each task through the same per-file path as an in-process run.
+ * `take(i, result)` gets each result as it arrives, with its index in `tasks`, so the caller keeps
+ * their order and need not hold a second copy of every result. A worker that dies on a file (out
+ * of memory, a native crash) or runs past `timeBudget` seconds on one is stopped and replaced, and
+ * the file gets one fatal message; a config or data error is thrown as in process, the first in
+ * task order, once every task is done. At most `size` tasks are handed out at once, so a file's
+ * budget starts when a worker takes it, not while it waits in a queue.
  */
-export async function lintInPool(files: readonly string[], displayPaths: readonly string[], options: LintOptions, size: number, take: (i: number, result: FileResult) => void): Promise<void> {
+export async function lintInPool(tasks: readonly PoolTask[], displayPaths: readonly string[], options: LintOptions, size: number, take: (i: number, result: FileResult) => void, timeBudget = 0): Promise<void> {
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, WorkerReply>({
     filename: workerFile(),
@@ -56,28 +65,38 @@ export async function lintInPool(files: readonly string[], displayPaths: readonl
     // corpus, 2 workers: 20.6 s → 17.6 s wall, 38 s → 33 s CPU, peak memory 362 → 450 MB.
     resourceLimits: { stackSizeMb: (984 + 192) / 1024, maxYoungGenerationSizeMb: 64 },
   });
-  const errors: (WorkerError | undefined)[] = new Array(files.length);
+  const errors: (WorkerError | undefined)[] = new Array(tasks.length);
   const jsConfig = jsConfigPolicy();
+  let next = 0;
+  const work = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      const controller = new AbortController();
+      const timer = timeBudget > 0 ? setTimeout(() => controller.abort(), timeBudget * 1000) : undefined;
+      try {
+        const reply = await pool.run({ ...tasks[i], options, jsConfig }, { signal: controller.signal });
+        if ('error' in reply) errors[i] = reply.error;
+        else take(i, reply.result);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        take(i, fatalResult(displayPaths[i], controller.signal.aborted ? overBudget(timeBudget) : `Cannot lint file: the worker linting it stopped: ${reason}`));
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  };
   try {
-    await Promise.all(
-      files.map((path, i) =>
-        pool.run({ path, options, jsConfig }).then(
-          (reply) => {
-            if ('error' in reply) errors[i] = reply.error;
-            else take(i, reply.result);
-          },
-          (error: unknown) => {
-            const reason = error instanceof Error ? error.message : String(error);
-            take(i, fatalResult(displayPaths[i], `Cannot lint file: the worker linting it stopped: ${reason}`));
-          },
-        ),
-      ),
-    );
+    await Promise.all(Array.from({ length: Math.min(size, tasks.length) }, work));
   } finally {
     await pool.destroy();
   }
   const first = errors.find((error) => error !== undefined);
   if (first) throw reviveError(first);
+}
+
+/** The fatal message of a file that took longer than the time budget. */
+export function overBudget(seconds: number): string {
+  return `Cannot lint file: linting it took longer than the time budget of ${seconds} s per file, so it was stopped (very long or deeply nested Markdown parses slowly). Raise the budget with --time-budget <seconds> (timeBudget in the API), or 0 for none.`;
 }
 
 /** Rebuilds an error lintPath threw in a worker, so the CLI treats it alike (exit 2, same message). */

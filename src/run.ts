@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import type { FileResult, GateFailure, LintReport } from './types.js';
 import { lintText, summarize } from './index.js';
-import { lintPaths } from './batch.js';
+import { defaultTimeBudget, lintPaths, perFileOptions } from './batch.js';
+import { lintInPool } from './pool.js';
+import { displayPath } from './paths.js';
 import { checkOutputs, type InputFile, type OutputTarget, type OutputWriteError } from './output-files.js';
 import { defaultCacheLocation } from './cache.js';
 import { findFiles, UsageError } from './files.js';
@@ -57,7 +59,7 @@ export async function runLint(patterns: readonly string[], options: RunOptions =
   let results: FileResult[];
   if (options.stdin) {
     checkRunOutputs([], options, cwd);
-    results = [await lintText(options.stdin.text, { ...lintOptions, filePath: options.stdin.filename })];
+    results = [await lintStdin(options.stdin, lintOptions, cwd)];
   } else if (options.changedSince) {
     const changes = await changesSince(options.changedSince, cwd, { lines: options.changedLinesOnly === true });
     const files = (await findFiles(patterns, { cwd, configFile: options.configFile })).filter((file) => changes.files.has(realPath(file)));
@@ -76,6 +78,17 @@ export async function runLint(patterns: readonly string[], options: RunOptions =
   const report = summarize(results);
   const gateFailures = await gatesFor(results, options, cwd, baseline);
   return gateFailures ? { ...report, gateFailures } : report;
+}
+
+/** Standard input, on a worker that can be stopped when a time budget is set (as files are). */
+async function lintStdin(stdin: { text: string; filename?: string }, options: BatchOptions, cwd: string): Promise<FileResult> {
+  const lintOptions = perFileOptions(options);
+  const budget = options.timeBudget ?? defaultTimeBudget;
+  if (budget <= 0) return lintText(stdin.text, { ...lintOptions, filePath: stdin.filename });
+  const shown = stdin.filename ? displayPath(resolve(cwd, stdin.filename), cwd) : '<text>';
+  let result: FileResult | undefined;
+  await lintInPool([{ text: stdin.text, filePath: stdin.filename }], [shown], lintOptions, 1, (_, r) => (result = r), budget);
+  return result!;
 }
 
 /** Gate failures of every file, or undefined when no gate or baseline is in play. */

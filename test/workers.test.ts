@@ -95,9 +95,10 @@ describe('pool size', () => {
     expect(parseWorkers('3')).toBe(3);
   });
 
-  it('an explicit count is used as given, but never more threads than files', () => {
+  it('an explicit count is used as given, but never more threads than files or cores', () => {
     expect(poolSize(1, 500)).toBe(1);
-    expect(poolSize(4, 500)).toBe(4);
+    expect(poolSize(4, 500)).toBe(Math.min(4, availableParallelism()));
+    expect(poolSize(64, 500)).toBe(availableParallelism());
     expect(poolSize(4, 2)).toBe(2);
   });
 });
