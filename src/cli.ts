@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { jsonText, logText } from './reporters/escape.js';
 import { resolve } from 'node:path';
 import { summarize } from './index.js';
 import { OutputWriteError, writeFileAtomically, type OutputTarget } from './output-files.js';
@@ -62,7 +63,9 @@ export interface CliIO {
 }
 
 /** argv → options → lintFiles → reporter → exit code. The only place with process I/O. */
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], given: CliIO): Promise<number> {
+  // Error messages quote file names and config values: nothing in them may act on the terminal or CI log.
+  const io: CliIO = { ...given, stderr: (text) => given.stderr(logText(text)) };
   let values: Values;
   let positionals: string[];
   try {
@@ -92,7 +95,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (values['print-config'] !== undefined) {
       const config = await configForFile(values['print-config'], values.config);
       const { personas, ...rest } = config;
-      io.stdout(`${JSON.stringify({ ...rest, personas: personas.map((p) => p.id) }, null, 2)}\n`);
+      io.stdout(`${jsonText({ ...rest, personas: personas.map((p) => p.id) })}\n`);
       return 0;
     }
     const format = values.format ?? 'stylish';

@@ -1,4 +1,5 @@
 import type { Reporter } from './types.js';
+import { jsonText } from './escape.js';
 import type { Message } from '../types.js';
 import { fingerprints } from './fingerprint.js';
 
@@ -39,5 +40,5 @@ export const codequality: Reporter = (report) => {
       },
     }));
   });
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return `${jsonText(issues)}\n`;
 };
