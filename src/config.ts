@@ -1,4 +1,5 @@
 import { dirname, relative, resolve, extname } from 'node:path';
+import { configParseProblem, describeParseProblem } from './parse-errors.js';
 import { readFileSync } from 'node:fs';
 import { cosmiconfig, defaultLoaders } from 'cosmiconfig';
 import { codeExtensions, jsConfigRefusal } from './js-config-policy.js';
@@ -6,7 +7,8 @@ import picomatch from 'picomatch';
 import { lazy } from './lazy.js';
 import type { ConfigSeverity } from './types.js';
 import { schemaValidator, describeErrors } from './schema.js';
-import { loadBuiltinPersonas, checkPersonaNames, DataError, type PackChanges, type Persona } from './data.js';
+import { loadBuiltinPersonas, loadBuiltinPack, checkPersonaNames, sameTerm, DataError, type PackChanges, type Persona } from './data.js';
+import { closest, distance } from 'fastest-levenshtein';
 import { rules, findRule, ruleIds } from './rules/index.js';
 import type { Gates } from './gates.js';
 import { checkMinFit, defaultMinFit, mergeMinFit, type MinFit, type MinFitSetting } from './min-fit.js';
@@ -95,21 +97,30 @@ export interface LoadedConfig {
   ignores: string[];
 }
 
-/** Loading a JavaScript config runs it: only when the policy allows (see js-config-policy.ts). */
-const guardedCodeLoaders = Object.fromEntries(
-  codeExtensions.map((extension) => [
+/**
+ * cosmiconfig's loaders, with two checks: loading a JavaScript config runs it, so only when the
+ * policy allows (js-config-policy.ts); and a data file holding `null`, which cosmiconfig would take
+ * for no config at all, is reported like an empty one.
+ */
+const loaders = Object.fromEntries(
+  Object.entries(defaultLoaders).map(([extension, load]) => [
     extension,
-    (filepath: string, content: string) => {
-      const refusal = jsConfigRefusal(filepath);
-      if (refusal) throw new ConfigError(displayPath(filepath), [refusal]);
-      return defaultLoaders[extension as keyof typeof defaultLoaders](filepath, content);
+    async (filepath: string, content: string) => {
+      if (codeExtensions.includes(extension)) {
+        const refusal = jsConfigRefusal(filepath);
+        if (refusal) throw new ConfigError(displayPath(filepath), [refusal]);
+      }
+      const loaded = await load(filepath, content);
+      return loaded === null ? notEmpty(filepath, null) : loaded;
     },
   ]),
 );
 
 const explorer = cosmiconfig('personalint', {
   searchPlaces: configSearchPlaces,
-  loaders: guardedCodeLoaders,
+  loaders,
+  // An empty or null config is reported (notEmpty), not passed over for one further up.
+  ignoreEmptySearchPlaces: false,
   // cosmiconfig 9 only looks in the start directory unless told to walk up.
   searchStrategy: 'global',
 });
@@ -126,8 +137,8 @@ export async function findConfig(directory: string): Promise<LoadedConfig> {
   } catch (error) {
     throw asConfigError(error);
   }
-  if (!result || result.isEmpty) return result ? prepare(result.filepath, {}) : defaults();
-  return prepare(result.filepath, result.config);
+  if (!result) return defaults();
+  return prepare(result.filepath, notEmpty(result.filepath, result.config));
 }
 
 /** A config named by --config. */
@@ -139,7 +150,13 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   } catch (error) {
     throw asConfigError(error, path);
   }
-  return prepare(path, result?.config ?? {});
+  return prepare(path, notEmpty(path, result?.config));
+}
+
+/** An empty or `null` config file is a mistake (a half-written file, a bad merge), not “no settings”. */
+function notEmpty(file: string, config: unknown): unknown {
+  if (config === undefined || config === null) throw new ConfigError(displayPath(file), [`the file holds no settings (it is empty or null); a config is an object, e.g. { "rules": {} } (delete the file to use the defaults)`]);
+  return config;
 }
 
 function asConfigError(error: unknown, fallbackFile?: string): ConfigError {
@@ -147,8 +164,7 @@ function asConfigError(error: unknown, fallbackFile?: string): ConfigError {
   const err = error as NodeJS.ErrnoException & { filepath?: string };
   const file = err.filepath ?? fallbackFile ?? '(config)';
   if (err.code === 'ENOENT') return new ConfigError(displayPath(file), ['file not found']);
-  const reason = (err.message ?? String(error)).split('\n')[0];
-  return new ConfigError(displayPath(file), [`cannot be parsed: ${reason}`]);
+  return new ConfigError(displayPath(file), [`cannot be parsed: ${describeParseProblem(configParseProblem(error, err.filepath ?? fallbackFile))}`]);
 }
 
 function prepare(source: string, raw: unknown): LoadedConfig {
@@ -213,9 +229,26 @@ function checkRules(settings: Record<string, RuleSetting> | undefined, key: stri
 
 function checkPacks(packs: Record<string, PackChanges> | undefined, key: string): string[] {
   const withPacks = rules.filter((r) => r.meta.hasPack).map((r) => r.meta.id);
-  return Object.keys(packs ?? {})
-    .filter((id) => !withPacks.includes(id))
-    .map((id) => `${key}.${id}: no word pack for this rule; rules with packs: ${withPacks.join(', ')}`);
+  const problems: string[] = [];
+  for (const [id, changes] of Object.entries(packs ?? {})) {
+    if (!withPacks.includes(id)) {
+      problems.push(`${key}.${id}: no word pack for this rule; rules with packs: ${withPacks.join(', ')}`);
+      continue;
+    }
+    (changes.add ?? []).forEach((added, i) => {
+      const term = typeof added === 'string' ? added : added.term;
+      // Matching is word by word: a term without a letter or digit can never match, or matches noise.
+      if (!/[\p{L}\p{N}]/u.test(term)) problems.push(`${key}.${id}.add[${i}]: "${term}" has no letter or digit, so it can never match a word; a term is a word or phrase`);
+    });
+    const builtin = loadBuiltinPack(id).entries.map((entry) => entry.term);
+    (changes.remove ?? []).forEach((term, i) => {
+      if (builtin.some((known) => sameTerm(known, term))) return;
+      const guess = closest(term.toLowerCase(), builtin.map((known) => known.toLowerCase()));
+      const hint = guess && distance(term.toLowerCase(), guess) <= Math.max(2, Math.floor(term.length / 3)) ? `; did you mean "${guess}"?` : '';
+      problems.push(`${key}.${id}.remove[${i}]: "${term}" is not in the built-in ${id} pack, so there is nothing to remove${hint}`);
+    });
+  }
+  return problems;
 }
 
 function mergeProfiles(builtins: Persona[], profiles: NonNullable<UserConfig['personaProfiles']>, baseDir: string, file: string): Persona[] {

@@ -1,4 +1,5 @@
 import type { Root as MdastRoot, Table } from 'mdast';
+import { frontmatterParseProblem } from './parse-errors.js';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Paragraph as NlcstParagraph } from 'nlcst';
 import { toString } from 'mdast-util-to-string';
 import { toNlcst } from 'mdast-util-to-nlcst';
@@ -21,6 +22,8 @@ export interface Frontmatter {
   position: Span;
   /** Set when the block is not valid YAML/TOML or not a mapping. */
   error?: string;
+  /** Where in the document the parser found the error, when it says. */
+  errorAt?: { line: number; column: number };
 }
 
 export interface Sentence {
@@ -104,7 +107,8 @@ function readFrontmatter(mdast: MdastRoot): Frontmatter | null {
     }
     return { format, data: data as Record<string, unknown>, position };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { format, data: {}, position, error: reason };
+    // The block's text starts on the line after the opening fence.
+    const problem = frontmatterParseProblem(error, position.start.line + 1);
+    return { format, data: {}, position, error: problem.reason, ...(problem.line !== undefined ? { errorAt: { line: problem.line, column: problem.column ?? 1 } } : {}) };
   }
 }
