@@ -23,16 +23,16 @@ export interface RunOptions extends LintOptions {
    */
   scores?: 'all' | 'declared';
   /**
-   * Seconds one file may take (default 10): a file over it is stopped and gets one fatal message.
-   * Enforcing it needs a thread that can be stopped, so with a budget even a one-thread run lints
-   * on a worker; 0 lints in process, with no limit.
+   * Seconds one file may take: a file over it is stopped and gets one fatal message. Stopping
+   * needs a thread, so with a budget even a one-thread run lints on a worker. Default: none (0)
+   * for the API, which an editor calls again and again; the CLI sets defaultTimeBudget.
    */
   timeBudget?: number;
   /** Problems that do not fail the run (a cache that cannot be written). Default: a process warning. */
   onWarning?: (message: string) => void;
 }
 
-/** Seconds one file may take to lint before it is stopped (RunOptions `timeBudget`). */
+/** Seconds one file may take to lint before the CLI stops it (--time-budget). */
 export const defaultTimeBudget = 10;
 
 /** Parses `--time-budget`: seconds, 0 for no limit. */
@@ -97,7 +97,7 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
     };
   }
   const size = poolSize(options.workers, todo.length);
-  const budget = options.timeBudget ?? defaultTimeBudget;
+  const budget = options.timeBudget ?? 0;
   if (todo.length > 0 && (size > 1 || budget > 0)) {
     await lintInPool(
       todo.map((i) => ({ path: files[i] })),

@@ -22,7 +22,7 @@ import { text as readAll } from 'node:stream/consumers';
 import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
 import { jsonFormatVersion } from './reporters/json.js';
 import { explainRule } from './explain.js';
-import { parseTimeBudget, parseWorkers, type RunOptions } from './batch.js';
+import { defaultTimeBudget, parseTimeBudget, parseWorkers, type RunOptions } from './batch.js';
 import { maxWorkers } from './pool.js';
 import { parseSize } from './file-limits.js';
 
@@ -174,7 +174,7 @@ function runOptions(values: Values, io: CliIO): RunOptions {
   return {
     workers,
     maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
-    timeBudget: values['time-budget'] === undefined ? undefined : parseTimeBudget(values['time-budget']),
+    timeBudget: values['time-budget'] === undefined ? defaultTimeBudget : parseTimeBudget(values['time-budget']),
     cache: values.cache,
     cacheLocation: values['cache-location'],
     onWarning: (message) => io.stderr(`${toolName}: ${message}\n`),

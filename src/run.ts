@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { FileResult, GateFailure, LintReport } from './types.js';
 import { lintText, summarize } from './index.js';
-import { defaultTimeBudget, lintPaths, perFileOptions } from './batch.js';
+import { lintPaths, perFileOptions } from './batch.js';
 import { lintInPool } from './pool.js';
 import { displayPath } from './paths.js';
 import { checkOutputs, type InputFile, type OutputTarget, type OutputWriteError } from './output-files.js';
@@ -83,7 +83,7 @@ export async function runLint(patterns: readonly string[], options: RunOptions =
 /** Standard input, on a worker that can be stopped when a time budget is set (as files are). */
 async function lintStdin(stdin: { text: string; filename?: string }, options: BatchOptions, cwd: string): Promise<FileResult> {
   const lintOptions = perFileOptions(options);
-  const budget = options.timeBudget ?? defaultTimeBudget;
+  const budget = options.timeBudget ?? 0;
   if (budget <= 0) return lintText(stdin.text, { ...lintOptions, filePath: stdin.filename });
   const shown = stdin.filename ? displayPath(resolve(cwd, stdin.filename), cwd) : '<text>';
   let result: FileResult | undefined;
