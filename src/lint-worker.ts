@@ -1,3 +1,4 @@
+import { BroadcastChannel } from 'node:worker_threads';
 import { lintPath, type LintOptions } from './engine.js';
 import { ConfigError } from './config.js';
 import { DataError } from './data.js';
@@ -13,6 +14,9 @@ export interface WorkerTask {
   options: LintOptions;
   /** The main thread's policy: a worker loads configs itself. */
   jsConfig: JsConfigPolicy;
+  /** The task's number, posted on `startedChannel` as it starts, so its time budget runs from then. */
+  index?: number;
+  startedChannel?: string;
 }
 
 /** An error thrown by lintPath in a worker, as plain data: structured cloning drops classes and fields. */
@@ -28,6 +32,11 @@ export type WorkerReply = { result: FileResult } | { error: WorkerError };
 
 /** Runs in a pool thread: the same per-file path as an in-process run. */
 export default async function lintInWorker(task: WorkerTask): Promise<WorkerReply> {
+  if (task.startedChannel !== undefined) {
+    const channel = new BroadcastChannel(task.startedChannel);
+    channel.postMessage(task.index);
+    channel.close();
+  }
   try {
     setJsConfigPolicy(task.jsConfig);
     if (task.text !== undefined) return { result: await lintText(task.text, { ...task.options, filePath: task.filePath }) };

@@ -1,4 +1,6 @@
 import { availableParallelism } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { BroadcastChannel } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LintOptions } from './engine.js';
@@ -67,27 +69,41 @@ export async function lintInPool(tasks: readonly PoolTask[], displayPaths: reado
   });
   const errors: (WorkerError | undefined)[] = new Array(tasks.length);
   const jsConfig = jsConfigPolicy();
+  // A worker says when it starts a task: its budget runs from then, not from the hand-over, which
+  // may wait for a new thread to load the parser.
+  const startedChannel = `persona-lint-started-${randomUUID()}`;
+  const started = new BroadcastChannel(startedChannel);
+  const controllers = new Map<number, AbortController>();
+  const timers = new Map<number, NodeJS.Timeout>();
+  started.onmessage = (event) => {
+    const i = (event as { data: number }).data;
+    const controller = controllers.get(i);
+    if (controller && timeBudget > 0) timers.set(i, setTimeout(() => controller.abort(), timeBudget * 1000));
+  };
   let next = 0;
   const work = async (): Promise<void> => {
     while (next < tasks.length) {
       const i = next++;
       const controller = new AbortController();
-      const timer = timeBudget > 0 ? setTimeout(() => controller.abort(), timeBudget * 1000) : undefined;
+      controllers.set(i, controller);
       try {
-        const reply = await pool.run({ ...tasks[i], options, jsConfig }, { signal: controller.signal });
+        const reply = await pool.run({ ...tasks[i], options, jsConfig, index: i, startedChannel }, { signal: controller.signal });
         if ('error' in reply) errors[i] = reply.error;
         else take(i, reply.result);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         take(i, fatalResult(displayPaths[i], controller.signal.aborted ? overBudget(timeBudget) : `Cannot lint file: the worker linting it stopped: ${reason}`));
       } finally {
-        clearTimeout(timer);
+        clearTimeout(timers.get(i));
+        timers.delete(i);
+        controllers.delete(i);
       }
     }
   };
   try {
     await Promise.all(Array.from({ length: Math.min(size, tasks.length) }, work));
   } finally {
+    started.close();
     await pool.destroy();
   }
   const first = errors.find((error) => error !== undefined);
