@@ -52,10 +52,18 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** A limit with room for `bytes`, in the unit that reads best: 2.4 KB → 4KB, 6.2 MB → 10MB. */
+function roomFor(bytes: number): string {
+  const [unit, size] = bytes >= 1024 ** 2 ? ['MB', 1024 ** 2] : ['KB', 1024];
+  const needed = Math.ceil((bytes * 1.5) / size);
+  const nice = [1, 2, 4, 5, 10, 20, 50, 100, 200, 500, 1000].find((n) => n >= needed) ?? needed;
+  return `${nice}${unit}`;
+}
+
 /** The fatal message of a file over the size limit, or null when it fits (a limit of 0 is none). */
 export function sizeProblem(bytes: number, limit: number): string | null {
   if (limit <= 0 || bytes <= limit) return null;
-  return `File is ${formatSize(bytes)}, over the limit of ${formatSize(limit)} per file, so it was not linted. Raise the limit with --max-file-size <size> (maxFileSize in the API), e.g. --max-file-size ${Math.ceil(bytes / 1024 ** 2) + 1}MB, or 0 for none.`;
+  return `File is ${formatSize(bytes)}, over the limit of ${formatSize(limit)} per file, so it was not linted. Raise the limit with --max-file-size <size> (maxFileSize in the API), e.g. --max-file-size ${roomFor(bytes)}, or 0 for none.`;
 }
 
 // A container marker at a line's start: up to 3 spaces, then ">" or a list bullet or number with a space after.

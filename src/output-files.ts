@@ -37,6 +37,14 @@ function identity(absolute: string): string {
   }
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // absent, or under a file (ENOTDIR): the write will say why
+  }
+}
+
 function isInside(folder: string, file: string): boolean {
   const rel = relative(folder, file);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
@@ -54,7 +62,7 @@ export function checkOutputs(outputs: readonly OutputTarget[], inputs: readonly 
   for (const output of outputs) {
     const absolute = resolve(cwd, output.path);
     const shown = displayPath(absolute, cwd);
-    if (statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${output.option}: ${shown} is a folder; name a file to write to.`);
+    if (isFolder(absolute)) throw new UsageError(`${output.option}: ${shown} is a folder; name a file to write to.`);
     const id = identity(absolute);
     const input = inputsById.get(id);
     if (input) throw new UsageError(`${output.option} would overwrite ${shown}, ${input.what}; write to another file.`);
