@@ -1,7 +1,7 @@
-import type { Reporter } from './types.js';
+import type { Reporter } from './reporter.js';
+import type { Message } from '../core/types.js';
+import { fingerprints } from '../ci/fingerprint.js';
 import { jsonText } from './escape.js';
-import type { Message } from '../types.js';
-import { fingerprints } from './fingerprint.js';
 
 /** GitLab's scale is info, minor, major, critical, blocker. */
 type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';

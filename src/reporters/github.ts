@@ -1,6 +1,6 @@
-import type { Reporter } from './types.js';
+import type { Reporter } from './reporter.js';
+import type { Message } from '../core/types.js';
 import { withoutControls } from './escape.js';
-import type { Message } from '../types.js';
 
 // As the Actions toolkit documents: the message escapes %, CR and LF; a property also , and :.
 // Other control characters (ESC) are shown escaped first: the log would interpret them.

@@ -1,6 +1,6 @@
-import type { Reporter } from './types.js';
+import type { Reporter } from './reporter.js';
+import { toolName, toolVersion } from '../core/meta.js';
 import { jsonText } from './escape.js';
-import { toolName, toolVersion } from '../meta.js';
 
 /** Version of the JSON shape; bumped on any breaking change (see the README's JSON output section). */
 export const jsonFormatVersion = 1;
