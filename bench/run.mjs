@@ -64,11 +64,21 @@ function measure(command, args, { cwd = repo, okCodes = [0, 1] } = {}) {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'persona-lint-bench-'));
+let oneFile;
 const big = join(scratch, 'corpus-10x');
 const cacheDir = (tag) => join(scratch, `cache-${tag}`);
 
+/** The corpus as one file: every document, in order, separated by a blank line. */
+function joinedCorpus(dir) {
+  const file = join(scratch, 'one-file.md');
+  writeFileSync(file, markdownFiles(dir).map((path) => readFileSync(path, 'utf8')).join('\n\n'));
+  return file;
+}
+
 function rowsFor(tag, dir, { peers }) {
   const files = markdownFiles(dir);
+  // Same text, one file or many, both in process with no limits: time linear in file size.
+  const inProcess = ['--workers', '1', '--time-budget', '0', '--max-file-size', '0'];
   const rows = [
     { id: `floor-${tag}`, label: 'floor: read + remark-parse + mdast-util-to-nlcst', run: () => measure(process.execPath, [join(repo, 'bench', 'floor.mjs'), dir]) },
     ...(tag === '1x'
@@ -76,6 +86,12 @@ function rowsFor(tag, dir, { peers }) {
       : []),
     { id: `cold-1-${tag}`, label: 'persona-lint, every default rule, cold, 1 worker', run: () => measure(process.execPath, [cli, '--workers', '1', dir]) },
     { id: `cold-pool-${tag}`, label: `persona-lint, every default rule, cold, default pool`, run: () => measure(process.execPath, [cli, dir]) },
+    ...(tag === '1x'
+      ? [
+          { id: `many-files-${tag}`, label: 'the corpus as its files, in process, no limits', run: () => measure(process.execPath, [cli, ...inProcess, dir]) },
+          { id: `one-file-${tag}`, label: 'the same text as one file, in process, no limits', prime: () => (oneFile = joinedCorpus(dir)), run: () => measure(process.execPath, [cli, ...inProcess, oneFile]) },
+        ]
+      : []),
     {
       id: `cached-${tag}`,
       label: 'persona-lint, cached re-run',
@@ -149,6 +165,7 @@ async function main() {
     // Not a target: the speed-up two independent processes get on this machine, the most a pool of two could.
     { target: 'for scale: the floor twice at once vs twice in a row', value: (2 * t('floor-1x')) / t('floor-twice-1x'), info: true },
     { target: 'cached re-run ≤ 0.10 × cold (default pool)', value: t('cached-1x') / t('cold-pool-1x'), limit: 0.1 },
+    { target: 'the corpus as one file ≤ 1.5 × as its files (linear time)', value: t('one-file-1x') / t('many-files-1x'), limit: 1.5 },
   ];
   if (byId['cold-pool-10x']) {
     targets.push({ target: '10× corpus ≤ 11 × the 1× time (default pool)', value: t('cold-pool-10x') / t('cold-pool-1x'), limit: 11 });

@@ -37,8 +37,8 @@ beforeAll(() => {
   chmodSync(join(bin, 'persona-lint'), 0o755);
 });
 
-function shell(command: string, env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync('bash', ['-e', '-c', command], { cwd: repo, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', ...env } });
+function shell(command: string, env: Record<string, string>, cwd = repo): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync('bash', ['-e', '-c', command], { cwd, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', ...env } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -118,6 +118,26 @@ describe('docs/ci/github-workflow.yml', () => {
     expect(validateSarif(log)).toEqual({ valid: true, errors: [] });
     expect(log.runs[0].results).toHaveLength(2);
     expect(readFileSync(summary, 'utf8')).toContain('| `docs/new page.md` | — | — | — | 1 | 0 | 0 |');
+  });
+});
+
+describe('a fork adding a JavaScript config', () => {
+  it('is refused by both examples (--no-js-config): exit 2, and its code never runs', () => {
+    const { dir, base: forkBase } = tempRepo({ 'docs/guide.md': '# Guide\n\nPlain words.\n' });
+    git(dir, 'switch', '--quiet', '--create', 'fork');
+    const marker = join(dir, 'ran.txt');
+    writeFiles(dir, { 'docs/.personalintrc.js': `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); module.exports = {};\n`, 'docs/guide.md': '# Guide\n\nPlain words, and synergy.\n' });
+    git(dir, 'add', '--all');
+    git(dir, 'commit', '--quiet', '--message', 'fork');
+    const gitlab = YAML.parse(readFileSync(join(repoRoot, 'docs/ci/gitlab-ci.yml'), 'utf8'))['persona-lint'].script as string[];
+    const github = (YAML.parse(readFileSync(join(repoRoot, 'docs/ci/github-workflow.yml'), 'utf8')).jobs['persona-lint'].steps as { run?: string }[]).map((s) => s.run).filter((r): r is string => r !== undefined && r !== install);
+    for (const line of [...gitlab, ...github]) {
+      expect(line).toContain('--no-js-config');
+      const run = shell(line, { CI_MERGE_REQUEST_DIFF_BASE_SHA: forkBase, BASE_SHA: forkBase, GITHUB_STEP_SUMMARY: join(dir, 'summary.md') }, dir);
+      expect(run.stderr).toContain('persona-lint: Invalid config in docs/.personalintrc.js:\n  JavaScript config refused: --no-js-config');
+      expect(run.status).toBe(2);
+      expect(existsSync(marker)).toBe(false);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { FileResult } from '../core/types.js';
 import { flaggedText } from './fingerprint.js';
@@ -7,6 +7,7 @@ import { describeErrors, schemaValidator } from '../core/schema.js';
 import type { RecordedScore } from './gates.js';
 import { toolName } from '../core/meta.js';
 import { UsageError } from '../core/errors.js';
+import { OutputWriteError, writeFileAtomically } from '../run/output-files.js';
 
 /** The file --write-baseline writes (rules/schemas/baseline.schema.json). */
 export interface BaselineFile {
@@ -57,12 +58,18 @@ export function createBaseline(results: readonly FileResult[], directory: string
   };
 }
 
-export async function writeBaseline(path: string, results: readonly FileResult[], cwd: string): Promise<Baseline> {
+export async function writeBaseline(path: string, results: readonly FileResult[], cwd: string, onWriteFailure?: (error: OutputWriteError) => void): Promise<Baseline> {
   const absolute = resolve(cwd, path);
   const file = createBaseline(results, dirname(absolute), cwd);
-  await mkdir(dirname(absolute), { recursive: true });
-  await writeFile(absolute, `${JSON.stringify(file, null, 2)}\n`);
-  return toBaseline(file, dirname(absolute));
+  const baseline = toBaseline(file, dirname(absolute));
+  // A failed write still leaves the baseline in memory, so the run's results are checked and shown.
+  try {
+    await writeFileAtomically(absolute, `${JSON.stringify(file, null, 2)}\n`, path);
+  } catch (error) {
+    if (!(error instanceof OutputWriteError) || !onWriteFailure) throw error;
+    onWriteFailure(error);
+  }
+  return baseline;
 }
 
 export async function readBaseline(path: string, cwd: string): Promise<Baseline> {

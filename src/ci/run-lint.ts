@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import type { FileResult, GateFailure, LintReport } from '../core/types.js';
-import { lintFiles, lintText, summarize } from '../run/lint-files.js';
+import { lintText, summarize } from '../run/lint-files.js';
+import { lintPaths, perFileOptions } from '../run/lint-paths.js';
+import { lintInPool } from '../run/pool.js';
+import { displayPath } from '../core/paths.js';
+import { checkOutputs, type InputFile, type OutputTarget, type OutputWriteError } from '../run/output-files.js';
+import { defaultCacheLocation } from '../run/cache.js';
 import { findFiles } from '../run/find-files.js';
 import { changesSince, keepChangedLines, realPath } from './changed-files.js';
 import { applyBaseline, readBaseline, recordedScores, writeBaseline, type Baseline } from './baseline.js';
@@ -23,35 +28,68 @@ export interface CiOptions extends RunOptions {
   writeBaseline?: string;
   /** Gates from the command line; they win over the config's `gates` for every file. */
   gates?: Gates;
+  /** Reports the caller will write (-o, --report): checked against the inputs before linting. */
+  outputs?: OutputTarget[];
+  /** A --write-baseline file that could not be written; the run goes on. Default: throw. */
+  onWriteFailure?: (error: OutputWriteError) => void;
+}
+
+/**
+ * Outputs never clobber inputs: the linted files, --stdin-filename, --config and --baseline are
+ * never written over by -o, --report, --write-baseline or the cache.
+ */
+function checkRunOutputs(files: readonly string[], options: CiOptions, cwd: string): void {
+  const outputs = [...(options.outputs ?? []), ...(options.writeBaseline ? [{ option: `--write-baseline ${options.writeBaseline}`, path: options.writeBaseline }] : [])];
+  const inputs: InputFile[] = files.map((path) => ({ what: 'a file being linted', path }));
+  if (options.stdin?.filename) inputs.push({ what: 'the --stdin-filename', path: options.stdin.filename });
+  if (options.configFile) inputs.push({ what: 'the --config file', path: options.configFile });
+  // Rewriting the baseline it reads is how a baseline is refreshed.
+  if (options.baseline && options.baseline !== options.writeBaseline) inputs.push({ what: 'the --baseline file', path: options.baseline });
+  checkOutputs(outputs, inputs, cwd, options.cache ? (options.cacheLocation ?? defaultCacheLocation) : undefined);
 }
 
 /** Lints files or standard input, then applies changed lines, the baseline and the gates. */
 export async function runLint(patterns: readonly string[], options: CiOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   // Whatever else LintOptions carries goes to the linter untouched.
-  const { stdin: _stdin, changedSince: _since, changedLinesOnly: _lines, baseline: _baseline, writeBaseline: _write, gates: _gates, ...rest } = options;
+  const { stdin: _stdin, changedSince: _since, changedLinesOnly: _lines, baseline: _baseline, writeBaseline: _write, gates: _gates, outputs: _outputs, onWriteFailure: _onWriteFailure, ...rest } = options;
   const lintOptions: RunOptions = { ...rest, cwd };
   if (options.changedLinesOnly && !options.changedSince) throw new UsageError('--changed-lines-only needs --changed-since <git-ref> to know what changed.');
   if (options.stdin && options.changedSince) throw new UsageError('--changed-since lints files from git; it cannot be combined with --stdin.');
   if (options.stdin && patterns.length > 0) throw new UsageError('--stdin lints standard input; name no files with it (use --stdin-filename for the path).');
   let results: FileResult[];
   if (options.stdin) {
-    results = [await lintText(options.stdin.text, { ...lintOptions, filePath: options.stdin.filename })];
+    checkRunOutputs([], options, cwd);
+    results = [await lintStdin(options.stdin, lintOptions, cwd)];
   } else if (options.changedSince) {
     const changes = await changesSince(options.changedSince, cwd, { lines: options.changedLinesOnly === true });
     const files = (await findFiles(patterns, { cwd, configFile: options.configFile })).filter((file) => changes.files.has(realPath(file)));
-    results = files.length > 0 ? (await lintFiles(files, lintOptions)).results : [];
+    checkRunOutputs(files, options, cwd);
+    results = files.length > 0 ? await lintPaths(files, lintOptions) : [];
     if (options.changedLinesOnly) results = keepChangedLines(results, changes, cwd);
   } else {
-    results = (await lintFiles(patterns, lintOptions)).results;
+    const files = await findFiles(patterns, { cwd, configFile: options.configFile });
+    checkRunOutputs(files, options, cwd);
+    results = await lintPaths(files, lintOptions);
   }
   let baseline: Baseline | undefined;
   if (options.baseline) baseline = await readBaseline(options.baseline, cwd);
-  if (options.writeBaseline) baseline = await writeBaseline(options.writeBaseline, results, cwd);
+  if (options.writeBaseline) baseline = await writeBaseline(options.writeBaseline, results, cwd, options.onWriteFailure);
   if (baseline) results = applyBaseline(results, baseline, cwd);
   const report = summarize(results);
   const gateFailures = await gatesFor(results, options, cwd, baseline);
   return gateFailures ? { ...report, gateFailures } : report;
+}
+
+/** Standard input, on a worker that can be stopped when a time budget is set (as files are). */
+async function lintStdin(stdin: { text: string; filename?: string }, options: RunOptions, cwd: string): Promise<FileResult> {
+  const lintOptions = perFileOptions(options);
+  const budget = options.timeBudget ?? 0;
+  if (budget <= 0) return lintText(stdin.text, { ...lintOptions, filePath: stdin.filename });
+  const shown = stdin.filename ? displayPath(resolve(cwd, stdin.filename), cwd) : '<text>';
+  let result: FileResult | undefined;
+  await lintInPool([{ text: stdin.text, filePath: stdin.filename }], [shown], lintOptions, 1, (_, r) => (result = r), budget);
+  return result!;
 }
 
 /** Gate failures of every file, or undefined when no gate or baseline is in play. */

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { writeFile, mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { lintFiles, summarize } from '../run/lint-files.js';
+import { resolve } from 'node:path';
+import { summarize } from '../run/lint-files.js';
+import type { OutputWriteError } from '../run/output-files.js';
+import { jsonText, logText } from '../reporters/escape.js';
+import { refusedByEnvironment, setJsConfigPolicy, workspaceRoot } from '../config/js-config-policy.js';
 import { configForFile, resolveFileConfig, findConfig, loadConfigFile } from '../config/load-config.js';
 import { loadReporter, reporterNames } from '../reporters/index.js';
 import { rules } from '../rules/index.js';
@@ -12,13 +14,15 @@ import { describePersona, listPersonas } from './persona-text.js';
 import type { LintReport } from '../core/types.js';
 import { cliOptions } from './options.js';
 import { runLint } from '../ci/run-lint.js';
-import { parseReportFiles, writeReportFiles } from './report-files.js';
+import { outputFileTarget, parseReportFiles, reportTargets, writeOutput, writeReportFiles } from './report-files.js';
 import { describeGateFailure } from '../ci/gates.js';
 import { text as readAll } from 'node:stream/consumers';
 import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
 import { jsonFormatVersion } from '../reporters/json.js';
 import { explainRule } from './explain.js';
-import { parseWorkers, type RunOptions } from '../run/lint-paths.js';
+import { defaultTimeBudget, parseTimeBudget, parseWorkers, type RunOptions } from '../run/lint-paths.js';
+import { maxWorkers } from '../run/pool.js';
+import { parseSize } from '../text/file-limits.js';
 import { PersonaLintError, UsageError } from '../core/errors.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
@@ -58,7 +62,9 @@ export interface CliIO {
 }
 
 /** argv → options → the subcommand → exit code. The only place with process I/O. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], given: CliIO): Promise<number> {
+  // Error messages quote file names and config values: nothing in them may act on the terminal or CI log.
+  const io: CliIO = { ...given, stderr: (text) => given.stderr(logText(text)) };
   let values: Values;
   let positionals: string[];
   try {
@@ -70,6 +76,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   try {
+    setJsConfigPolicy({ allow: !values['no-js-config'] && !refusedByEnvironment(io.env), within: values.stdin ? workspaceRoot(process.cwd()) : undefined });
     return await subcommand(positionals, values, io);
   } catch (error) {
     return reportFailure(error, io);
@@ -95,7 +102,7 @@ function print(io: CliIO, text: string): number {
 /** `--print-config <file>`: the effective config for one file, personas by id. */
 async function printConfigCommand(file: string, values: Values, io: CliIO): Promise<number> {
   const { personas, ...rest } = await configForFile(file, values.config);
-  return print(io, `${JSON.stringify({ ...rest, personas: personas.map((p) => p.id) }, null, 2)}\n`);
+  return print(io, `${jsonText({ ...rest, personas: personas.map((p) => p.id) })}\n`);
 }
 
 /** The default command: lint, report, and turn the counts and gates into an exit code. */
@@ -113,6 +120,7 @@ async function lintCommand(positionals: string[], values: Values, io: CliIO): Pr
   const reportFiles = await parseReportFiles(values.report ?? []);
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin.');
   const stdin = values.stdin ? { text: await (io.readStdin ?? (() => readAll(process.stdin)))(), filename: values['stdin-filename'] } : undefined;
+  const writeFailures: OutputWriteError[] = [];
   const report = await runLint(positionals, {
     configFile: values.config,
     persona: values.persona,
@@ -123,13 +131,16 @@ async function lintCommand(positionals: string[], values: Values, io: CliIO): Pr
     writeBaseline: values['write-baseline'],
     gates: { minFit, minCoverage },
     ...runOptions(values, io),
+    outputs: [...reportTargets(reportFiles), ...outputFileTarget(values['output-file'])],
+    onWriteFailure: (failure) => writeFailures.push(failure),
     scores: [format, ...reportFiles.map((r) => r.format)].includes('json') ? 'all' : 'declared',
   });
   const shown = values.quiet ? errorsOnly(report) : report;
   const text = reporter(shown, { color: useColor(values, io), rules: rules.map((r) => r.meta), cwd: process.cwd() });
-  await writeReportFiles(reportFiles, shown, { color: false, rules: rules.map((r) => r.meta), cwd: process.cwd() });
-  await output(text, values, io);
-  return exitCode(report, maxWarnings, io);
+  writeFailures.push(...(await writeReportFiles(reportFiles, shown, { color: false, rules: rules.map((r) => r.meta), cwd: process.cwd() })));
+  await writeOutput(text, values['output-file'], io, writeFailures);
+  const code = exitCode(report, maxWarnings, io);
+  return writeFailures.length > 0 ? 2 : code;
 }
 
 /** 1 for errors, failed gates or too many warnings; 0 otherwise. */
@@ -148,19 +159,14 @@ function useColor(values: Values, io: CliIO): boolean {
   return !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
 }
 
-/** The report to --output-file, or to standard output. */
-async function output(text: string, values: Values, io: CliIO): Promise<void> {
-  if (values['output-file']) {
-    const path = resolve(values['output-file']);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-  } else io.stdout(text);
-}
-
 /** --workers, --cache and --cache-location, for every command that lints files. */
 function runOptions(values: Values, io: CliIO): RunOptions {
+  const workers = values.workers === undefined ? undefined : parseWorkers(values.workers);
+  if (typeof workers === 'number' && workers > maxWorkers()) io.stderr(`${toolName}: --workers ${workers} is more than the ${maxWorkers()} cores here; using ${maxWorkers()}.\n`);
   return {
-    workers: values.workers === undefined ? undefined : parseWorkers(values.workers),
+    workers,
+    maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
+    timeBudget: values['time-budget'] === undefined ? defaultTimeBudget : parseTimeBudget(values['time-budget']),
     cache: values.cache,
     cacheLocation: values['cache-location'],
     onWarning: (message) => io.stderr(`${toolName}: ${message}\n`),
@@ -208,7 +214,7 @@ const scoreFormats = ['stylish', 'json', 'csv'];
 async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise<number> {
   const format = values.format ?? 'stylish';
   if (!scoreFormats.includes(format)) throw new UsageError(`Unknown format "${format}" for score; choose one of: ${scoreFormats.join(', ')}`);
-  const report = await lintFiles(paths, { configFile: values.config, persona: values.persona, ...runOptions(values, io) });
+  const report = await runLint(paths, { configFile: values.config, persona: values.persona, ...runOptions(values, io), outputs: outputFileTarget(values['output-file']) });
   const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
   const known = new Map(resolveFileConfig(loaded, resolve('.')).personas.map((p) => [p.id, p]));
   // Personas from the configs of the linted files too, in the order their scores list them.
@@ -221,7 +227,9 @@ async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise
       : format === 'csv'
         ? formatScoreCsv(sheet)
         : formatScoreTable(sheet, { color });
-  await output(text, values, io);
+  const failures: OutputWriteError[] = [];
+  await writeOutput(text, values['output-file'], io, failures);
+  if (failures.length > 0) return 2;
   return report.counts.fatal > 0 ? 1 : 0;
 }
 

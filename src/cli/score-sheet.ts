@@ -1,5 +1,6 @@
 import type { Persona } from '../data/load-data.js';
 import type { LintReport } from '../core/types.js';
+import { terminalPath, terminalText } from '../reporters/escape.js';
 
 /** One document's row of `persona-lint score`. */
 export interface ScoreRow {
@@ -108,15 +109,15 @@ function bestCell(row: ScoreRow, short: Map<string, string>): string {
  */
 export function formatScoreTable(sheet: ScoreSheet, options: { color: boolean; pathWidth?: number }): string {
   const bold = (text: string) => (options.color ? `\u001b[1m${text}\u001b[22m` : text);
-  const pathWidth = Math.min(options.pathWidth ?? 48, Math.max(8, ...sheet.documents.map((d) => d.path.length)));
+  const pathWidth = Math.min(options.pathWidth ?? 48, Math.max(8, ...sheet.documents.map((d) => terminalPath(d.path).length)));
   const widths = sheet.personas.map((p) => Math.max(p.short.length, 4));
   const short = new Map(sheet.personas.map((p) => [p.id, p.short]));
   const lines: string[] = [];
   lines.push(['document'.padEnd(pathWidth), ...sheet.personas.map((p, i) => p.short.padStart(widths[i])), 'best fit'].join('  '));
   for (const row of sheet.documents) {
-    const path = truncateStart(row.path, pathWidth).padEnd(pathWidth);
+    const path = truncateStart(terminalPath(row.path), pathWidth).padEnd(pathWidth);
     if (row.error) {
-      lines.push(`${path}  could not be scored: ${row.error}`);
+      lines.push(`${path}  could not be scored: ${terminalText(row.error)}`);
       continue;
     }
     const cells = sheet.personas.map((p, i) => {
@@ -156,7 +157,7 @@ function csvField(value: string): string {
 export function formatScoreCsv(sheet: ScoreSheet): string {
   const rows = [['path', 'declared', 'best', ...sheet.personas.map((p) => p.id)]];
   for (const row of sheet.documents) {
-    rows.push([row.path, row.declared.join(';'), row.best ?? '', ...sheet.personas.map((p) => (row.fits[p.id] === undefined ? '' : String(row.fits[p.id])))]);
+    rows.push([terminalPath(row.path), row.declared.join(';'), row.best ?? '', ...sheet.personas.map((p) => (row.fits[p.id] === undefined ? '' : String(row.fits[p.id])))]);
   }
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -4,7 +4,8 @@ import type { Ajv } from 'ajv';
 import { lazy } from '../core/lazy.js';
 import { ConfigError, DataError } from '../core/errors.js';
 import { schemaValidator, describeErrors } from '../core/schema.js';
-import { checkPersonaNames, type PackChanges, type Persona } from '../data/load-data.js';
+import { checkPersonaNames, loadBuiltinPack, sameTerm, type PackChanges, type Persona } from '../data/load-data.js';
+import { closest, distance } from 'fastest-levenshtein';
 import { rules, findRule, ruleIds } from '../rules/index.js';
 import type { RuleSetting, UserConfig } from './user-config.js';
 
@@ -39,9 +40,26 @@ export function checkRules(settings: Record<string, RuleSetting> | undefined, ke
 
 export function checkPacks(packs: Record<string, PackChanges> | undefined, key: string): string[] {
   const withPacks = rules.filter((r) => r.meta.pack).map((r) => r.meta.id);
-  return Object.keys(packs ?? {})
-    .filter((id) => !withPacks.includes(id))
-    .map((id) => `${key}.${id}: no word pack for this rule; rules with packs: ${withPacks.join(', ')}`);
+  const problems: string[] = [];
+  for (const [id, changes] of Object.entries(packs ?? {})) {
+    if (!withPacks.includes(id)) {
+      problems.push(`${key}.${id}: no word pack for this rule; rules with packs: ${withPacks.join(', ')}`);
+      continue;
+    }
+    (changes.add ?? []).forEach((added, i) => {
+      const term = typeof added === 'string' ? added : added.term;
+      // Matching is word by word: a term without a letter or digit can never match, or matches noise.
+      if (!/[\p{L}\p{N}]/u.test(term)) problems.push(`${key}.${id}.add[${i}]: "${term}" has no letter or digit, so it can never match a word; a term is a word or phrase`);
+    });
+    const builtin = loadBuiltinPack(id).entries.map((entry) => entry.term);
+    (changes.remove ?? []).forEach((term, i) => {
+      if (builtin.some((known) => sameTerm(known, term))) return;
+      const guess = closest(term.toLowerCase(), builtin.map((known) => known.toLowerCase()));
+      const hint = guess && distance(term.toLowerCase(), guess) <= Math.max(2, Math.floor(term.length / 3)) ? `; did you mean "${guess}"?` : '';
+      problems.push(`${key}.${id}.remove[${i}]: "${term}" is not in the built-in ${id} pack, so there is nothing to remove${hint}`);
+    });
+  }
+  return problems;
 }
 
 export function mergeProfiles(builtins: Persona[], profiles: NonNullable<UserConfig['personaProfiles']>, baseDir: string, file: string): Persona[] {

@@ -1,5 +1,7 @@
 import { dirname, resolve } from 'node:path';
-import { cosmiconfig } from 'cosmiconfig';
+import { cosmiconfig, defaultLoaders } from 'cosmiconfig';
+import { codeExtensions, jsConfigRefusal } from './js-config-policy.js';
+import { configParseProblem, describeParseProblem } from '../core/parse-errors.js';
 import picomatch from 'picomatch';
 import { schemaValidator, describeErrors } from '../core/schema.js';
 import { loadBuiltinPersonas } from '../data/load-data.js';
@@ -27,8 +29,30 @@ export const configSearchPlaces = [
   'personalint.config.mjs',
 ];
 
+/**
+ * cosmiconfig's loaders, with two checks: loading a JavaScript config runs it, so only when the
+ * policy allows (js-config-policy.ts); and a data file holding `null`, which cosmiconfig would take
+ * for no config at all, is reported like an empty one.
+ */
+const loaders = Object.fromEntries(
+  Object.entries(defaultLoaders).map(([extension, load]) => [
+    extension,
+    async (filepath: string, content: string) => {
+      if (codeExtensions.includes(extension)) {
+        const refusal = jsConfigRefusal(filepath);
+        if (refusal) throw new ConfigError(displayPath(filepath), [refusal]);
+      }
+      const loaded = await load(filepath, content);
+      return loaded === null ? notEmpty(filepath, null) : loaded;
+    },
+  ]),
+);
+
 const explorer = cosmiconfig('personalint', {
   searchPlaces: configSearchPlaces,
+  loaders,
+  // An empty or null config is reported (notEmpty), not passed over for one further up.
+  ignoreEmptySearchPlaces: false,
   // cosmiconfig 9 only looks in the start directory unless told to walk up.
   searchStrategy: 'global',
 });
@@ -45,8 +69,8 @@ export async function findConfig(directory: string): Promise<LoadedConfig> {
   } catch (error) {
     throw asConfigError(error);
   }
-  if (!result || result.isEmpty) return result ? prepare(result.filepath, {}) : defaults();
-  return prepare(result.filepath, result.config);
+  if (!result) return defaults();
+  return prepare(result.filepath, notEmpty(result.filepath, result.config));
 }
 
 /** A config named by --config. */
@@ -58,7 +82,13 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   } catch (error) {
     throw asConfigError(error, path);
   }
-  return prepare(path, result?.config ?? {});
+  return prepare(path, notEmpty(path, result?.config));
+}
+
+/** An empty or `null` config file is a mistake (a half-written file, a bad merge), not “no settings”. */
+function notEmpty(file: string, config: unknown): unknown {
+  if (config === undefined || config === null) throw new ConfigError(displayPath(file), [`the file holds no settings (it is empty or null); a config is an object, e.g. { "rules": {} } (delete the file to use the defaults)`]);
+  return config;
 }
 
 function asConfigError(error: unknown, fallbackFile?: string): ConfigError {
@@ -66,8 +96,7 @@ function asConfigError(error: unknown, fallbackFile?: string): ConfigError {
   const err = error as NodeJS.ErrnoException & { filepath?: string };
   const file = err.filepath ?? fallbackFile ?? '(config)';
   if (err.code === 'ENOENT') return new ConfigError(displayPath(file), ['file not found']);
-  const reason = (err.message ?? String(error)).split('\n')[0];
-  return new ConfigError(displayPath(file), [`cannot be parsed: ${reason}`]);
+  return new ConfigError(displayPath(file), [`cannot be parsed: ${describeParseProblem(configParseProblem(error, err.filepath ?? fallbackFile))}`]);
 }
 
 function prepare(source: string, raw: unknown): LoadedConfig {

@@ -32,16 +32,16 @@ export function fileResult(path: string, messages: Message[], extra: Partial<Fil
   return { path, messages: sorted, counts: countMessages(sorted), ...extra };
 }
 
-/** The one message of a file that could not be linted. */
-export function fatalResult(path: string, reason: string): FileResult {
+/** The one message of a file that could not be linted, at the line at fault when there is one. */
+export function fatalResult(path: string, reason: string, line: number | null = null): FileResult {
   const message: Message = {
     ruleId: 'fatal',
     severity: 'error',
     message: reason,
-    line: null,
-    column: null,
-    endLine: null,
-    endColumn: null,
+    line,
+    column: line === null ? null : 1,
+    endLine: line,
+    endColumn: line === null ? null : 1,
     actual: null,
     expected: [],
     note: null,

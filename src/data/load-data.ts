@@ -162,7 +162,7 @@ function termKey(phrase: string): string {
 }
 
 /** Two phrases match the same prose: same stems and each word an inflection of the other's. */
-function sameTerm(a: string, b: string): boolean {
+export function sameTerm(a: string, b: string): boolean {
   const x = phraseTokens(a);
   const y = phraseTokens(b);
   return x.length === y.length && x.every((t, k) => t.stem === y[k].stem && sameInflection(t.norm, y[k].norm));

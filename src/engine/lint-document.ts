@@ -1,4 +1,5 @@
 import type { FileResult, Message } from '../core/types.js';
+import { defaultMaxFileSize, DocumentLimitError, sizeProblem, stackOverflowMessage } from '../text/file-limits.js';
 import { parseDocument, type Document } from '../text/document.js';
 import { compilePack, type Persona } from '../data/load-data.js';
 import { loadRuleLists } from '../data/rule-lists.js';
@@ -60,10 +61,14 @@ export function lintDocument(path: string, text: string, config: EffectiveConfig
 /** lintDocument, with anything wrong with this one file as a fatal message on it, so the run goes on. */
 export function lintDocumentSafely(path: string, text: string, config: EffectiveConfig, rules: readonly Rule<any>[], options: LintOptions): FileResult {
   try {
+    const tooLarge = sizeProblem(Buffer.byteLength(text), options.maxFileSize ?? defaultMaxFileSize);
+    if (tooLarge) return fatalResult(path, tooLarge);
     return lintDocument(path, text, config, rules, options);
   } catch (error) {
     // Broken data or config is the run's problem, not this file's: exit 2.
     if (error instanceof PersonaLintError && error.kind !== 'file') throw error;
+    if (error instanceof DocumentLimitError) return fatalResult(path, error.message, error.line);
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return fatalResult(path, stackOverflowMessage);
     const reason = error instanceof Error ? error.message : String(error);
     return fatalResult(path, `Cannot lint file: ${reason}`);
   }

@@ -43,4 +43,6 @@ export interface LintOptions {
   persona?: string[];
   /** Relevance data to score with instead of rules/relevance/ (cross-validation in scripts/eval-personas.mjs). */
   relevanceData?: RelevanceData;
+  /** Bytes a file may have; a larger one gets one fatal message. Default 5 MB; 0 for no limit. */
+  maxFileSize?: number;
 }

@@ -1,5 +1,6 @@
 import type { Reporter } from './reporter.js';
 import type { Message } from '../core/types.js';
+import { terminalText } from './escape.js';
 import { attribute, serialize, xmlDocument } from './xml.js';
 
 const severities: Record<Message['severity'], string> = { error: 'error', warning: 'warning', info: 'info' };
@@ -13,13 +14,13 @@ export const checkstyle: Reporter = (report) => {
   const doc = xmlDocument();
   const root = doc.ele('checkstyle', { version: '4.3' });
   for (const file of report.results) {
-    const element = root.ele('file', { name: attribute(file.path) });
+    const element = root.ele('file', { name: attribute(terminalText(file.path)) });
     for (const message of file.messages) {
       const attributes: Record<string, string> = {};
       if (message.line !== null) attributes.line = String(message.line);
       if (message.column !== null) attributes.column = String(message.column);
       attributes.severity = message.baseline ? 'info' : severities[message.severity];
-      attributes.message = attribute(message.message);
+      attributes.message = attribute(terminalText(message.message));
       attributes.source = `persona-lint.${message.ruleId}`;
       element.ele('error', attributes);
     }

@@ -1,6 +1,7 @@
 import type { Reporter } from './reporter.js';
 import type { Message } from '../core/types.js';
 import { fingerprints } from '../ci/fingerprint.js';
+import { jsonText } from './escape.js';
 
 /** GitLab's scale is info, minor, major, critical, blocker. */
 type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
@@ -39,5 +40,5 @@ export const codequality: Reporter = (report) => {
       },
     }));
   });
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return `${jsonText(issues)}\n`;
 };

@@ -1,7 +1,9 @@
 import type { Reporter } from './reporter.js';
 import type { Message } from '../core/types.js';
+import { withoutControls } from './escape.js';
 
 // As the Actions toolkit documents: the message escapes %, CR and LF; a property also , and :.
+// Other control characters (ESC) are shown escaped first: the log would interpret them.
 function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
@@ -20,7 +22,7 @@ export const github: Reporter = (report) => {
   const lines: string[] = [];
   for (const file of report.results) {
     for (const message of file.messages) {
-      const properties: [string, string | number][] = [['file', file.path]];
+      const properties: [string, string | number][] = [['file', withoutControls(file.path)]];
       if (message.line !== null) {
         properties.push(['line', message.line]);
         if (message.column !== null) properties.push(['col', message.column]);
@@ -29,7 +31,7 @@ export const github: Reporter = (report) => {
       }
       properties.push(['title', `persona-lint (${message.ruleId})${message.baseline ? ' baseline' : ''}`]);
       const command = message.baseline ? 'notice' : commands[message.severity];
-      lines.push(`::${command} ${properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',')}::${escapeData(message.message)}`);
+      lines.push(`::${command} ${properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',')}::${escapeData(withoutControls(message.message))}`);
     }
   }
   const { errors, warnings, infos } = report.counts;

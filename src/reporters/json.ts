@@ -1,8 +1,9 @@
 import type { Reporter } from './reporter.js';
 import { toolName, toolVersion } from '../core/meta.js';
+import { jsonText } from './escape.js';
 
 /** Version of the JSON shape; bumped on any breaking change (see the README's JSON output section). */
 export const jsonFormatVersion = 1;
 
 export const json: Reporter = (report) =>
-  `${JSON.stringify({ version: jsonFormatVersion, tool: { name: toolName, version: toolVersion }, results: report.results, counts: report.counts, ...(report.gateFailures ? { gateFailures: report.gateFailures } : {}) }, null, 2)}\n`;
+  `${jsonText({ version: jsonFormatVersion, tool: { name: toolName, version: toolVersion }, results: report.results, counts: report.counts, ...(report.gateFailures ? { gateFailures: report.gateFailures } : {}) })}\n`;

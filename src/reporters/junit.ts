@@ -1,10 +1,11 @@
 import type { Reporter } from './reporter.js';
 import type { Message } from '../core/types.js';
+import { terminalPath, terminalText } from './escape.js';
 import { attribute, serialize, xmlDocument } from './xml.js';
 
 function describe(path: string, message: Message): string {
-  const place = message.line === null ? path : `${path}:${message.line}:${message.column}`;
-  return `${place}: ${message.severity}: ${message.message} (${message.ruleId})${message.baseline ? ' [baseline]' : ''}`;
+  const place = message.line === null ? terminalPath(path) : `${terminalPath(path)}:${message.line}:${message.column}`;
+  return `${place}: ${message.severity}: ${terminalText(message.message)} (${message.ruleId})${message.baseline ? ' [baseline]' : ''}`;
 }
 
 /**
@@ -19,7 +20,7 @@ export const junit: Reporter = (report) => {
   const suites = doc.ele('testsuites', { name: 'persona-lint', tests: String(report.results.length), failures: String(failed), errors: '0' });
   const suite = suites.ele('testsuite', { name: 'persona-lint', tests: String(report.results.length), failures: String(failed), errors: '0', skipped: '0' });
   for (const file of report.results) {
-    const testcase = suite.ele('testcase', { name: attribute(file.path), classname: 'persona-lint', file: attribute(file.path), time: '0' });
+    const testcase = suite.ele('testcase', { name: attribute(terminalText(file.path)), classname: 'persona-lint', file: attribute(terminalText(file.path)), time: '0' });
     const failures = file.messages.filter(counts);
     const others = file.messages.filter((m) => !counts(m));
     if (failures.length > 0) testcase.ele('failure', { message: `${failures.length} error${failures.length === 1 ? '' : 's'}`, type: 'persona-lint' }).txt(failures.map((m) => describe(file.path, m)).join('\n'));

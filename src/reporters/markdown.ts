@@ -1,4 +1,5 @@
 import type { ListItem, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
+import { terminalText } from './escape.js';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import type { Reporter } from './reporter.js';
@@ -38,7 +39,7 @@ function personaCells(file: FileResult): PhrasingContent[][] {
 
 function messageItem(message: Message): ListItem {
   const place = message.line === null ? '' : ` ${message.line}:${message.column}`;
-  return item(paragraph({ type: 'strong', children: [text(message.severity)] }, text(`${place} ${message.message} `), code(message.ruleId)));
+  return item(paragraph({ type: 'strong', children: [text(message.severity)] }, text(`${place} ${terminalText(message.message)} `), code(message.ruleId)));
 }
 
 /**
@@ -63,7 +64,7 @@ export const markdown: Reporter = (report) => {
     const header = ['File', 'Persona', 'Fit', 'Coverage', 'Errors', 'Warnings', 'Info', ...(inBaseline > 0 ? ['Baseline'] : [])];
     const rows = shown.map((file) =>
       row([
-        [code(file.path)],
+        [code(terminalText(file.path))],
         ...personaCells(file),
         [text(String(file.counts.errors))],
         [text(String(file.counts.warnings))],
@@ -78,7 +79,7 @@ export const markdown: Reporter = (report) => {
   for (const file of shown) {
     const listed = file.messages.filter((m) => !m.baseline).sort((a, b) => rank[a.severity] - rank[b.severity]);
     if (listed.length === 0) continue;
-    nodes.push({ type: 'heading', depth: 4, children: [code(file.path)] });
+    nodes.push({ type: 'heading', depth: 4, children: [code(terminalText(file.path))] });
     nodes.push({ type: 'list', ordered: false, spread: false, children: listed.slice(0, messagesPerFile).map(messageItem) });
     if (listed.length > messagesPerFile) nodes.push(paragraph(text(`…and ${listed.length - messagesPerFile} more.`)));
   }

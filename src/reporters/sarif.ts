@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+import { jsonText } from './escape.js';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Reporter } from './reporter.js';
@@ -92,5 +93,5 @@ export const sarif: Reporter = (report, { rules, cwd }) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonText(log)}\n`;
 };

@@ -1,5 +1,6 @@
 import type { Reporter } from './reporter.js';
 import type { Message } from '../core/types.js';
+import { terminalPath, terminalText } from './escape.js';
 
 const codes = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], underline: [4, 24], bold: [1, 22], green: [32, 39] } as const;
 type Style = keyof typeof codes;
@@ -17,8 +18,8 @@ export const stylish: Reporter = (report, { color }) => {
   const out: string[] = [];
   for (const result of report.results) {
     if (result.messages.length === 0) continue;
-    out.push(paint('underline', result.path));
-    const rows = result.messages.map((m) => [m.line === null ? '-' : `${m.line}:${m.column}`, m.baseline ? 'baseline' : labels[m.severity], m.message, m.ruleId, m.severity, m.baseline === true] as const);
+    out.push(paint('underline', terminalPath(result.path)));
+    const rows = result.messages.map((m) => [m.line === null ? '-' : `${m.line}:${m.column}`, m.baseline ? 'baseline' : labels[m.severity], terminalText(m.message), m.ruleId, m.severity, m.baseline === true] as const);
     const placeWidth = Math.max(...rows.map((r) => r[0].length));
     const severityWidth = Math.max(...rows.map((r) => r[1].length));
     for (const [place, label, text, ruleId, severity, baseline] of rows) {

@@ -14,7 +14,9 @@ export const frontmatter: Rule = {
     if (!fm) return;
     const firstLine = { start: fm.position.start, end: { ...fm.position.start, column: doc.text.split('\n', 1)[0].length + 1, offset: fm.position.start.offset + doc.text.split('\n', 1)[0].length } };
     if (fm.error) {
-      report({ message: `Frontmatter is not valid ${fm.format.toUpperCase()}: ${fm.error}`, span: firstLine });
+      const at = fm.errorAt;
+      const span = at ? { start: { line: at.line, column: at.column, offset: 0 }, end: { line: at.line, column: (doc.text.split('\n')[at.line - 1] ?? '').length + 1, offset: 0 } } : firstLine;
+      report({ message: `Frontmatter is not valid ${fm.format.toUpperCase()}: ${fm.error}${at ? ` (line ${at.line}, column ${at.column})` : ''}`, span });
       return;
     }
     if (fm.data.persona === undefined) return;

@@ -68,6 +68,14 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
       acronym in common || (options.allow ?? []).includes(acronym) || (business.length === 0 && acronym in technical);
     const occurrences = findOccurrences(doc, skip).sort((a, b) => a.token.start.offset - b.token.start.offset);
     const done = new Set<string>();
+    // Each acronym's expansions in document order, so a use looks up its own, not every occurrence.
+    const definitions = new Map<string, Occurrence[]>();
+    for (const occurrence of occurrences) {
+      if (!occurrence.defined) continue;
+      const list = definitions.get(occurrence.acronym);
+      if (list) list.push(occurrence);
+      else definitions.set(occurrence.acronym, [occurrence]);
+    }
     for (const occurrence of occurrences) {
       const { acronym } = occurrence;
       if (done.has(acronym)) continue;
@@ -79,7 +87,7 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
       if (occurrence.inHeading) continue;
       done.add(acronym);
       if (acronym.split('/').every(known)) continue;
-      const later = occurrences.find((o) => o.acronym === acronym && o.defined && o.token.start.offset > occurrence.token.start.offset);
+      const later = definitions.get(acronym)?.find((o) => o.token.start.offset > occurrence.token.start.offset);
       context.report(report(occurrence, later, business, options.raiseForBusiness !== false));
     }
   },
@@ -123,12 +131,33 @@ function headingRanges(doc: Document): [number, number][] {
       if (link.url.startsWith('#') || (acronymPattern.test(text) && link.url.includes(text))) add(link);
     }
   });
-  return ranges;
+  // Links sit inside headings: merge into disjoint ranges for insideAny.
+  const merged: [number, number][] = [];
+  for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+/** Whether `offset` falls in one of `ranges` (merged, sorted, non-overlapping): a binary search. */
+function insideAny(ranges: readonly [number, number][], offset: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < ranges[mid][0]) high = mid - 1;
+    else if (offset >= ranges[mid][1]) low = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 function findOccurrences(doc: Document, skip: ReadonlySet<string>): Occurrence[] {
   // A walk over the whole tree: only for files with a candidate.
   let headings: [number, number][] | undefined;
+  let lastClose: number | undefined;
   const occurrences: Occurrence[] = [];
   for (const { tokens } of doc.sentences) {
     const acronymAt = (i: number) => {
@@ -144,13 +173,13 @@ function findOccurrences(doc: Document, skip: ReadonlySet<string>): Occurrence[]
       // "MC/DC", "CI/CD": one term.
       const pair = doc.text.slice(token.end.offset, tokens[i + 1]?.start.offset ?? 0) === '/' ? acronymAt(i + 1) : null;
       const offset = token.start.offset;
-      const longForm = pair ? null : expansionAt(tokens, i, acronym, doc.text);
+      const longForm = pair ? null : expansionAt(tokens, i, acronym, doc.text, (lastClose ??= doc.text.lastIndexOf(')')));
       occurrences.push({
         acronym: pair ? `${acronym}/${pair}` : acronym,
         token,
         end: pair ? tokens[i + 1] : token,
         text: pair ? doc.text.slice(offset, tokens[i + 1].end.offset) : token.text,
-        inHeading: (headings ??= headingRanges(doc)).some(([start, end]) => offset >= start && offset < end),
+        inHeading: insideAny((headings ??= headingRanges(doc)), offset),
         defined: longForm !== null,
         longForm: longForm === explained ? null : longForm,
       });
@@ -186,9 +215,17 @@ const gapText = (text: string, from: number, to: number) => text.slice(from, to)
 /** Words that may stand between the parenthesis and the acronym: "major change proposal (or MCP)". */
 const introducing = new Set(['or', 'aka', 'hereafter', 'henceforth', 'abbreviated', 'short']);
 
+/** The most words a long form may have: two per letter (“of the”), and two more. */
+function longFormWords(acronym: string): number {
+  return acronym.length * 2 + 2;
+}
+
+/** Characters after a sentence's last word that the expansion tests look at. */
+const gapWindow = 400;
+
 /** The longest run of words from `tokens[from]` that the acronym abbreviates, word for word. */
 function leadingLongForm(tokens: readonly Token[], from: number, to: number, acronym: string): string | null {
-  for (let end = Math.min(to, from + acronym.length * 2 + 2); end > from; end--) {
+  for (let end = Math.min(to, from + longFormWords(acronym)); end > from; end--) {
     const candidate = tokens.slice(from, end).map((t) => t.text).join(' ');
     const found = longForm(acronym, candidate);
     if (found && found.toLowerCase() === candidate.toLowerCase()) return found;
@@ -202,10 +239,12 @@ function leadingLongForm(tokens: readonly Token[], from: number, to: number, acr
  * for mid-level IR". A gloss ("the default linker (BFD)") or a footnote right after the acronym
  * (`CTFE[^ctfe]`) explains it too.
  */
-function expansionAt(tokens: readonly Token[], i: number, acronym: string, text: string): string | null {
+function expansionAt(tokens: readonly Token[], i: number, acronym: string, text: string, lastClose: number): string | null {
   const token = tokens[i];
   const previousEnd = (k: number) => (k > 0 ? tokens[k - 1].end.offset : Math.max(0, tokens[k].start.offset - 3));
-  const nextStart = tokens[i + 1]?.start.offset ?? text.length;
+  // After a sentence's last word, a window, not the rest of the file: every test below reads
+  // only the gap's start, and reading to the end made a big file quadratic.
+  const nextStart = tokens[i + 1]?.start.offset ?? Math.min(text.length, token.end.offset + gapWindow);
   const rawAfter = text.slice(token.end.offset, nextStart);
   if (rawAfter.startsWith('[^')) return explained;
   const after = gapText(text, token.end.offset, nextStart);
@@ -221,10 +260,13 @@ function expansionAt(tokens: readonly Token[], i: number, acronym: string, text:
     return found.startsWith(tokens[0].text) && /^[A-Z][a-z]+$/.test(tokens[0].text) ? found[0].toLowerCase() + found.slice(1) : found;
   }
   if (/^\s*\(\s*$/.test(after)) {
-    const close = text.indexOf(')', token.end.offset);
-    if (close < 0) return null;
+    if (lastClose < token.end.offset) return null;
+    // Only the words a long form can span matter: look for the “)” among them, not beyond.
+    const last = Math.min(tokens.length, i + 1 + longFormWords(acronym));
+    const within = text.slice(token.end.offset, tokens[last - 1]?.end.offset ?? token.end.offset).indexOf(')');
+    const close = within < 0 ? Infinity : token.end.offset + within;
     let end = i + 1;
-    while (end < tokens.length && tokens[end].end.offset <= close) end++;
+    while (end < last && tokens[end].end.offset <= close) end++;
     return leadingLongForm(tokens, i + 1, end, acronym);
   }
   const next = tokens.slice(i + 1, i + 4).map((t) => t.norm);

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createFolders } from './output-files.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EffectiveConfig } from '../engine/settings.js';
@@ -155,7 +156,7 @@ export class ResultCache {
     const data: CacheFile = { tool: toolName, format: cacheFormat, fingerprint: toolFingerprint(), entries };
     const temporary = `${this.file}.${process.pid}.${randomUUID()}.tmp`;
     try {
-      await mkdir(dirname(this.file), { recursive: true });
+      await createFolders(dirname(this.file));
       await writeFile(temporary, JSON.stringify(data));
       await rename(temporary, this.file);
       return undefined;

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { defaultMaxFileSize, sizeProblem } from '../text/file-limits.js';
 import { dirname, resolve } from 'node:path';
 import type { FileResult } from '../core/types.js';
 import { fatalResult } from '../core/result.js';
@@ -8,8 +9,21 @@ import type { EffectiveConfig, LintOptions } from '../engine/settings.js';
 import { rules } from '../rules/index.js';
 import { findConfig, loadConfigFile, resolveFileConfig } from '../config/load-config.js';
 
+/** A UTF-16 byte order mark, or ASCII text with a NUL after (or before) every character. */
+function looksLikeUtf16(bytes: Buffer): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const sample = bytes.subarray(0, 512);
+  if (sample.length < 4) return false;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenNuls++ : oddNuls++);
+  const half = sample.length / 2;
+  return Math.max(evenNuls, oddNuls) > half * 0.9 && Math.min(evenNuls, oddNuls) === 0;
+}
+
 /** Why a byte buffer is not lintable text, or null when it is. */
 function notText(bytes: Buffer): string | null {
+  if (looksLikeUtf16(bytes)) return 'File looks like UTF-16 text; persona-lint reads UTF-8. Convert it, e.g. iconv -f UTF-16 -t UTF-8 file.md > file.utf8.md (or save it as UTF-8 in your editor).';
   if (bytes.includes(0)) return 'File is not text (it contains NUL bytes).';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -36,6 +50,9 @@ export async function lintFile(path: string, options: LintOptions = {}): Promise
   const config = await configFor(absolute, options);
   let bytes: Buffer;
   try {
+    // Before reading: a 50 MB file is not loaded just to be refused.
+    const tooLarge = sizeProblem((await stat(absolute)).size, options.maxFileSize ?? defaultMaxFileSize);
+    if (tooLarge) return fatalResult(shown, tooLarge);
     bytes = await readFile(absolute);
   } catch (error) {
     const err = error as NodeJS.ErrnoException;

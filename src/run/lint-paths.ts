@@ -22,8 +22,24 @@ export interface RunOptions extends LintOptions {
    * every persona's scores for every file is most of a run's memory on a large tree.
    */
   scores?: 'all' | 'declared';
+  /**
+   * Seconds one file may take: a file over it is stopped and gets one fatal message. Stopping
+   * needs a thread, so with a budget even a one-thread run lints on a worker. Default: none (0)
+   * for the API, which an editor calls again and again; the CLI sets defaultTimeBudget.
+   */
+  timeBudget?: number;
   /** Problems that do not fail the run (a cache that cannot be written). Default: a process warning. */
   onWarning?: (message: string) => void;
+}
+
+/** Seconds one file may take to lint before the CLI stops it (--time-budget). */
+export const defaultTimeBudget = 10;
+
+/** Parses `--time-budget`: seconds, 0 for no limit. */
+export function parseTimeBudget(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`--time-budget takes a number of seconds (0 for no limit), not "${value}"`);
+  return n;
 }
 
 /** Parses `--workers`: `auto` or a whole number from 1. */
@@ -35,8 +51,8 @@ export function parseWorkers(value: string): number | 'auto' {
 }
 
 /** The options that reach the per-file path (and a worker): plain data, no run settings. */
-function lintOptions(options: RunOptions): LintOptions {
-  const { workers, cache, cacheLocation, scores, onWarning, ...rest } = options;
+export function perFileOptions(options: RunOptions): LintOptions {
+  const { workers, cache, cacheLocation, scores, onWarning, timeBudget, ...rest } = options;
   return rest;
 }
 
@@ -46,7 +62,7 @@ function lintOptions(options: RunOptions): LintOptions {
  */
 export async function lintPaths(files: readonly string[], options: RunOptions): Promise<FileResult[]> {
   const cwd = options.cwd ?? process.cwd();
-  const perFile = { ...lintOptions(options), cwd };
+  const perFile = { ...perFileOptions(options), cwd };
   const results: (FileResult | undefined)[] = new Array(files.length);
   const strings = new Map<string, string>();
   const kept = options.scores === 'declared' ? declaredScoresOnly : (result: FileResult) => result;
@@ -81,9 +97,10 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
     };
   }
   const size = poolSize(options.workers, todo.length);
-  if (size > 1) {
+  const budget = options.timeBudget ?? 0;
+  if (todo.length > 0 && (size > 1 || budget > 0)) {
     await lintInPool(
-      todo.map((i) => files[i]),
+      todo.map((i) => ({ path: files[i] })),
       todo.map((i) => shown[i]),
       perFile,
       size,
@@ -93,6 +110,7 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
         store?.(i, full);
         results[i] = kept(full);
       },
+      budget,
     );
   } else if (todo.length > 0) {
     const { lintFile } = await import('./lint-file.js');

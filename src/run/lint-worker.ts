@@ -1,11 +1,21 @@
-import { lintFile } from './lint-file.js';
+import { BroadcastChannel } from 'node:worker_threads';
+import { lintFile, lintText } from './lint-file.js';
+import { setJsConfigPolicy, type JsConfigPolicy } from '../config/js-config-policy.js';
 import type { LintOptions } from '../engine/settings.js';
 import type { FileResult } from '../core/types.js';
 import { PersonaLintError, type ErrorKind } from '../core/errors.js';
 
 export interface WorkerTask {
-  path: string;
+  /** The file to lint, or the text to lint (--stdin) shown under `filePath`. */
+  path?: string;
+  text?: string;
+  filePath?: string;
   options: LintOptions;
+  /** The main thread's policy: a worker loads configs itself. */
+  jsConfig: JsConfigPolicy;
+  /** The task's number, posted on `startedChannel` as it starts, so its time budget runs from then. */
+  index?: number;
+  startedChannel?: string;
 }
 
 /** An error thrown by lintFile in a worker, as plain data: structured cloning drops classes and fields. */
@@ -22,8 +32,15 @@ export type WorkerReply = { result: FileResult } | { error: WorkerError };
 
 /** Runs in a pool thread: the same per-file path as an in-process run. */
 export default async function lintInWorker(task: WorkerTask): Promise<WorkerReply> {
+  if (task.startedChannel !== undefined) {
+    const channel = new BroadcastChannel(task.startedChannel);
+    channel.postMessage(task.index);
+    channel.close();
+  }
   try {
-    return { result: await lintFile(task.path, task.options) };
+    setJsConfigPolicy(task.jsConfig);
+    if (task.text !== undefined) return { result: await lintText(task.text, { ...task.options, filePath: task.filePath }) };
+    return { result: await lintFile(task.path!, task.options) };
   } catch (error) {
     if (error instanceof PersonaLintError) return { error: { kind: error.kind, message: error.message, stack: error.stack, file: error.file, problems: [...error.problems] } };
     const err = error instanceof Error ? error : new Error(String(error));

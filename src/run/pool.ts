@@ -1,4 +1,6 @@
 import { availableParallelism } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { BroadcastChannel } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LintOptions } from '../engine/settings.js';
@@ -7,6 +9,7 @@ import type { WorkerError, WorkerReply, WorkerTask } from './lint-worker.js';
 import { fatalResult } from '../core/result.js';
 import { packagePath } from '../core/schema.js';
 import { reviveError } from '../core/errors.js';
+import { jsConfigPolicy } from '../config/js-config-policy.js';
 
 /**
  * Below this many files to lint, `--workers auto` stays in process: each worker loads the parser,
@@ -23,7 +26,12 @@ export function poolSize(workers: number | 'auto' | undefined, fileCount: number
     if (fileCount < minFilesForPool) return 1;
     return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / (minFilesForPool / 2))));
   }
-  return Math.max(1, Math.min(workers, fileCount));
+  return Math.max(1, Math.min(workers, maxWorkers(), fileCount));
+}
+
+/** More threads than cores only adds memory and switching: 32 workers on 2 cores ran 3× slower in 5× the memory. */
+export function maxWorkers(): number {
+  return availableParallelism();
 }
 
 /** The compiled worker module (when the sources run under a TypeScript loader, the built one). */
@@ -32,15 +40,19 @@ function workerFile(): string {
   return existsSync(beside) ? beside : packagePath('dist', 'run', 'lint-worker.js');
 }
 
+/** What a worker lints: a file from disk, or text (--stdin) shown under `filePath`. */
+export type PoolTask = { path: string } | { text: string; filePath?: string };
+
 /**
- * Lints files on `size` worker threads, each running the same per-file path as an in-process run.
- * `take(i, result)` gets each file's result as it arrives, with its index in `files`, so the caller
- * keeps the order of `files` and need not hold a second copy of every result. A worker that dies
- * on a file (out of memory, a native crash) becomes one fatal message on that file, and the pool
- * replaces it; a config or data error is thrown as in process, the first in file order, once every
- * file is done.
+ * Lints on `size` worker threads, each task through the same per-file path as an in-process run.
+ * `take(i, result)` gets each result as it arrives, with its index in `tasks`, so the caller keeps
+ * their order and need not hold a second copy of every result. A worker that dies on a file (out
+ * of memory, a native crash) or runs past `timeBudget` seconds on one is stopped and replaced, and
+ * the file gets one fatal message; a config or data error is thrown as in process, the first in
+ * task order, once every task is done. At most `size` tasks are handed out at once, so a file's
+ * budget starts when a worker takes it, not while it waits in a queue.
  */
-export async function lintInPool(files: readonly string[], displayPaths: readonly string[], options: LintOptions, size: number, take: (i: number, result: FileResult) => void): Promise<void> {
+export async function lintInPool(tasks: readonly PoolTask[], displayPaths: readonly string[], options: LintOptions, size: number, take: (i: number, result: FileResult) => void, timeBudget = 0): Promise<void> {
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, WorkerReply>({
     filename: workerFile(),
@@ -54,26 +66,50 @@ export async function lintInPool(files: readonly string[], displayPaths: readonl
     // corpus, 2 workers: 20.6 s → 17.6 s wall, 38 s → 33 s CPU, peak memory 362 → 450 MB.
     resourceLimits: { stackSizeMb: (984 + 192) / 1024, maxYoungGenerationSizeMb: 64 },
   });
-  const errors: (WorkerError | undefined)[] = new Array(files.length);
+  const errors: (WorkerError | undefined)[] = new Array(tasks.length);
+  const jsConfig = jsConfigPolicy();
+  // A worker says when it starts a task: its budget runs from then, not from the hand-over, which
+  // may wait for a new thread to load the parser.
+  const startedChannel = `persona-lint-started-${randomUUID()}`;
+  const started = new BroadcastChannel(startedChannel);
+  const controllers = new Map<number, AbortController>();
+  const timers = new Map<number, NodeJS.Timeout>();
+  started.onmessage = (event) => {
+    const i = (event as { data: number }).data;
+    const controller = controllers.get(i);
+    if (controller && timeBudget > 0) timers.set(i, setTimeout(() => controller.abort(), timeBudget * 1000));
+  };
+  let next = 0;
+  const work = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      const controller = new AbortController();
+      controllers.set(i, controller);
+      try {
+        const reply = await pool.run({ ...tasks[i], options, jsConfig, index: i, startedChannel }, { signal: controller.signal });
+        if ('error' in reply) errors[i] = reply.error;
+        else take(i, reply.result);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        take(i, fatalResult(displayPaths[i], controller.signal.aborted ? overBudget(timeBudget) : `Cannot lint file: the worker linting it stopped: ${reason}`));
+      } finally {
+        clearTimeout(timers.get(i));
+        timers.delete(i);
+        controllers.delete(i);
+      }
+    }
+  };
   try {
-    await Promise.all(
-      files.map((path, i) =>
-        pool.run({ path, options }).then(
-          (reply) => {
-            if ('error' in reply) errors[i] = reply.error;
-            else take(i, reply.result);
-          },
-          (error: unknown) => {
-            const reason = error instanceof Error ? error.message : String(error);
-            take(i, fatalResult(displayPaths[i], `Cannot lint file: the worker linting it stopped: ${reason}`));
-          },
-        ),
-      ),
-    );
+    await Promise.all(Array.from({ length: Math.min(size, tasks.length) }, work));
   } finally {
+    started.close();
     await pool.destroy();
   }
   const first = errors.find((error) => error !== undefined);
   if (first) throw reviveError(first);
 }
 
+/** The fatal message of a file that took longer than the time budget. */
+export function overBudget(seconds: number): string {
+  return `Cannot lint file: linting it took longer than the time budget of ${seconds} s per file, so it was stopped (very long or deeply nested Markdown parses slowly). Raise the budget with --time-budget <seconds> (timeBudget in the API), or 0 for none.`;
+}

@@ -1,4 +1,5 @@
 import type { Root as MdastRoot, Table } from 'mdast';
+import { frontmatterParseProblem } from '../core/parse-errors.js';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Paragraph as NlcstParagraph } from 'nlcst';
 import { toString } from 'mdast-util-to-string';
 import { toNlcst } from 'mdast-util-to-nlcst';
@@ -11,6 +12,7 @@ import { wordTokens, type Token } from './tokens.js';
 import type { Span } from '../core/position.js';
 import { anchorTokens } from './anchor.js';
 import { parseMarkdown } from './parse-markdown.js';
+import { checkNesting, checkTree } from './file-limits.js';
 
 export interface Frontmatter {
   format: 'yaml' | 'toml';
@@ -20,6 +22,8 @@ export interface Frontmatter {
   position: Span;
   /** Set when the block is not valid YAML/TOML or not a mapping. */
   error?: string;
+  /** Where in the document the parser found the error, when it says. */
+  errorAt?: { line: number; column: number };
 }
 
 export interface Sentence {
@@ -44,7 +48,9 @@ const english = new ParseEnglish();
 
 export function parseDocument(path: string, text: string): Document {
   const file = new VFile({ path, value: text });
+  checkNesting(text);
   const mdast = parseMarkdown(file);
+  checkTree(mdast);
   const frontmatter = readFrontmatter(mdast);
   visit(mdast, 'link', (link, index, parent) => {
     const text = toString(link);
@@ -101,7 +107,8 @@ function readFrontmatter(mdast: MdastRoot): Frontmatter | null {
     }
     return { format, data: data as Record<string, unknown>, position };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { format, data: {}, position, error: reason };
+    // The block's text starts on the line after the opening fence.
+    const problem = frontmatterParseProblem(error, position.start.line + 1);
+    return { format, data: {}, position, error: problem.reason, ...(problem.line !== undefined ? { errorAt: { line: problem.line, column: problem.column ?? 1 } } : {}) };
   }
 }
