@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { lazy } from './lazy.js';
 import { packagePath, schemaValidator, describeErrors } from './schema.js';
 import { PhraseIndex, phraseTokens } from './phrase-index.js';
-import { sameInflection } from './tokens.js';
+import { normalize, sameInflection } from './tokens.js';
 import { validatedAtBuild, wasValidatedAtBuild } from './data-snapshot.js';
 import { displayPath } from './paths.js';
 
@@ -48,6 +48,10 @@ export interface WordEntry {
   why: string;
   category?: string;
   exact?: boolean;
+  /** The one grammatical replacement that makes the entry fixable, for the phrase as listed. */
+  fix?: string;
+  /** The one word of the phrase whose deletion fixes it; the rest of the phrase stays. */
+  drop?: string;
   exceptWhenFollowedBy?: string[];
   exceptWhenPrecededBy?: string[];
   /** The persona a term itself names (persona-disparagement: bean counters → back-office-blake). */
@@ -191,6 +195,15 @@ export function checkPackInvariants(pack: WordPack, source: string): void {
     }
     for (const alternative of entry.alternatives) {
       if (alternative.toLowerCase() === entry.term.toLowerCase()) problems.push(`entries[${i}] (${entry.term}): an alternative repeats the term`);
+    }
+    if (entry.fix !== undefined && entry.drop !== undefined) problems.push(`entries[${i}] (${entry.term}): give either fix or drop, not both`);
+    if (entry.fix !== undefined && entry.fix.toLowerCase() === entry.term.toLowerCase()) problems.push(`entries[${i}] (${entry.term}): fix repeats the term`);
+    if (entry.drop !== undefined) {
+      const dropped = normalize(entry.drop);
+      for (const phrase of [entry.term, ...(entry.variants ?? [])]) {
+        const words = phraseTokens(phrase).map((t) => t.norm);
+        if (!words.includes(dropped) || words.length < 2) problems.push(`entries[${i}] (${entry.term}): drop "${entry.drop}" is not a word of "${phrase}" with other words left; list that phrase in an entry of its own`);
+      }
     }
     if (entry.category && pack.categories && !(entry.category in pack.categories)) {
       problems.push(`entries[${i}] (${entry.term}): category "${entry.category}" is not one of ${Object.keys(pack.categories).join(', ')}`);
