@@ -18,6 +18,8 @@ export const cliOptions = {
   'write-baseline': { type: 'string', arg: 'file', help: 'Record today’s messages and declared-persona scores in this file' },
   stdin: { type: 'boolean', help: 'Lint Markdown from standard input' },
   'stdin-filename': { type: 'string', arg: 'path', help: 'With --stdin: the path used to find the config and shown in reports' },
+  fix: { type: 'boolean', help: 'Apply the fixes of entries marked fixable, in place, and report what remains' },
+  'fix-dry-run': { type: 'boolean', help: 'Print the fixes as a unified diff without writing them, then report what would remain' },
   quiet: { type: 'boolean', short: 'q', help: 'Report errors only (hides warnings, infos and baseline messages)' },
   color: { type: 'boolean', help: 'Force colour output' },
   'no-color': { type: 'boolean', help: 'Disable colour output (also NO_COLOR=1)' },

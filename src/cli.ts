@@ -33,6 +33,7 @@ export function helpText(): string {
        ${toolName} personas [id]          List the personas, or show one
        ${toolName} score [paths...]       Persona fit of every document: a table (-f json, -f csv)
        ${toolName} --explain <rule>       Explain a rule
+       ${toolName} lsp                    Start the language server (stdio), for editors
 
 Lints Markdown against buyer personas: buzzwords, alienating language, persona fit.
 
@@ -81,6 +82,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     if (positionals[0] === 'personas') return await personasCommand(positionals.slice(1), values, io);
     if (positionals[0] === 'score') return await scoreCommand(positionals.slice(1), values, io);
+    if (positionals[0] === 'lsp') return await (await import('./lsp/server.js')).startServer();
     if (values.explain !== undefined) {
       io.stdout(explainRule(values.explain));
       return 0;
@@ -104,7 +106,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const reportFiles = await parseReportFiles(values.report ?? []);
     if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin.');
     const stdin = values.stdin ? { text: await (io.readStdin ?? (() => readAll(process.stdin)))(), filename: values['stdin-filename'] } : undefined;
-    const report = await runLint(positionals, {
+    const fixing = values.fix || values['fix-dry-run'];
+    if (fixing && values.stdin) throw new UsageError('--fix and --fix-dry-run change files; they cannot be combined with --stdin.');
+    let report = await runLint(positionals, {
       configFile: values.config,
       persona: values.persona,
       stdin,
@@ -116,6 +120,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       ...runOptions(values, io),
       scores: [format, ...reportFiles.map((r) => r.format)].includes('json') ? 'all' : 'declared',
     });
+    if (fixing) {
+      const { fixFiles, describeFixes } = await import('./fix/fix-files.js');
+      const fixed = await fixFiles(report, { configFile: values.config, persona: values.persona, write: values.fix === true && !values['fix-dry-run'] });
+      report = fixed.report;
+      if (values.fix && !values['fix-dry-run']) io.stderr(describeFixes(fixed.files));
+      else io.stdout(fixed.files.map((file) => file.diff).join(''));
+    }
     const shown = values.quiet ? errorsOnly(report) : report;
     const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
     const text = reporter(shown, { color, rules: rules.map((r) => r.meta), cwd: process.cwd() });

@@ -1,6 +1,6 @@
 import { dirname, relative, resolve, extname } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { cosmiconfig } from 'cosmiconfig';
+import { cosmiconfig, defaultLoaders, type Loader } from 'cosmiconfig';
 import picomatch from 'picomatch';
 import { lazy } from './lazy.js';
 import type { ConfigSeverity } from './types.js';
@@ -94,8 +94,29 @@ export interface LoadedConfig {
   ignores: string[];
 }
 
+let scriptConfigRoot: string | null = null;
+
+/**
+ * Runs JavaScript configs only inside `root` (null: anywhere). The language server sets its
+ * workspace: opening a Markdown file in an editor must not run code from a directory above it.
+ */
+export function runScriptConfigsOnlyIn(root: string | null): void {
+  scriptConfigRoot = root === null ? null : resolve(root);
+}
+
+function guarded(load: Loader): Loader {
+  return (filepath, content) => {
+    const from = scriptConfigRoot === null ? '' : relative(scriptConfigRoot, filepath);
+    if (scriptConfigRoot !== null && (from.startsWith('..') || resolve(from) === from)) {
+      throw new ConfigError(displayPath(filepath), [`a JavaScript config outside the workspace (${scriptConfigRoot}) is not run; use a JSON or YAML config, or open its folder as the workspace`]);
+    }
+    return load(filepath, content);
+  };
+}
+
 const explorer = cosmiconfig('personalint', {
   searchPlaces: configSearchPlaces,
+  loaders: { '.js': guarded(defaultLoaders['.js']), '.mjs': guarded(defaultLoaders['.mjs']), '.cjs': guarded(defaultLoaders['.cjs']) },
   // cosmiconfig 9 only looks in the start directory unless told to walk up.
   searchStrategy: 'global',
 });
@@ -103,6 +124,12 @@ const explorer = cosmiconfig('personalint', {
 const defaults = (): LoadedConfig => ({ source: null, baseDir: process.cwd(), config: {}, personas: loadBuiltinPersonas(), overrides: [], ignores: [] });
 
 const loadedBySource = new Map<string, LoadedConfig>();
+
+/** Forgets every loaded config, so the next lint reads config and persona profile files again (the language server, on file changes). */
+export function clearConfigCaches(): void {
+  loadedBySource.clear();
+  explorer.clearCaches();
+}
 
 /** The nearest config above `directory`, or the defaults. */
 export async function findConfig(directory: string): Promise<LoadedConfig> {

@@ -89,7 +89,7 @@ export interface Suggestion {
  * Suggestions right for the phrase as written. An entry with `drop` suggests the phrase without
  * that word ("Simply click" → "Click", "you can simply" → "you can"); an entry with `fix` suggests
  * it first. A fix is offered only where the match is plain text in the file (no markup inside)
- * and, for `fix`, written in a listed form: "utilized" → "use" would break the sentence.
+ * and, for `fix`, written in a listed form and not in capitals: "utilized" → "use" would break the sentence.
  */
 export function suggestionFor(match: PackMatch, text: string): Suggestion {
   const { entry, actual, span } = match;
@@ -106,7 +106,9 @@ export function suggestionFor(match: PackMatch, text: string): Suggestion {
   if (entry.fix === undefined) return { expected: entry.alternatives };
   const expected = [entry.fix, ...entry.alternatives.filter((a) => a !== entry.fix)];
   const listed = listedFormsOf(entry).has(match.tokens.map((t) => t.norm).join(' '));
-  return plain && listed ? { expected, fix: { range, text: matchCase(actual, entry.fix) } } : { expected };
+  // Capitals are shouting or a name: "UTILIZE" → "USE" would read as an acronym.
+  const shouted = /\p{L}.*\p{L}/u.test(actual) && actual === actual.toUpperCase();
+  return plain && listed && !shouted ? { expected, fix: { range, text: matchCase(actual, entry.fix) } } : { expected };
 }
 
 /**
