@@ -3,6 +3,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
@@ -157,15 +159,18 @@ export function startServer(connection: Connection = createConnection(process.st
     try {
       const config = await configForFile(path);
       const file = await allowAcronym(config.source, config.source ? dirname(config.source) : root, acronym);
-      connection.window.showInformationMessage(`${toolName}: allowed ${acronym} in ${file}`);
+      // A notification, not window/showMessageRequest: a client need not answer it.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${toolName}: allowed ${acronym} in ${file}` });
     } catch (error) {
-      connection.window.showErrorMessage(`${toolName}: ${(error as Error).message}`);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `${toolName}: ${(error as Error).message}` });
       return;
     }
     clearConfigCaches();
     for (const document of documents.all()) void lint(document);
   });
 
+  // One failed request must not end the server the editor relies on.
+  process.on('unhandledRejection', (reason) => connection.console.error(`${toolName}: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
   documents.listen(connection);
   connection.listen();
   // The connection ends the process on `exit`; until then the server runs.
