@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { lintText } from '../src/index.js';
 import { repoRoot } from './helpers/fixtures.js';
 import { tempTree } from './helpers/cli.js';
+import { fixableTable, pagesWithFixes } from '../src/readme-tables.js';
 
 // The persona rules' docs: every `## Incorrect` example draws the rule's message, every
 // `## Correct` example none, with the default settings.
@@ -32,5 +33,16 @@ describe.each(documented)('docs/rules/%s.md', (id) => {
   it('its incorrect examples are flagged and its correct ones are not', async () => {
     for (const example of examples(markdown, 'Incorrect')) expect((await messages(example)).length, example).toBeGreaterThan(0);
     for (const example of examples(markdown, 'Correct')) expect(await messages(example), example).toEqual([]);
+  });
+});
+
+describe('fixable entries', () => {
+  it('are listed on their rule pages, as the packs mark them (run `npm run readme` to update)', () => {
+    expect(pagesWithFixes).toEqual(['buzzword', 'alienating-language']);
+    for (const id of pagesWithFixes) {
+      const page = readFileSync(join(repoRoot, 'docs', 'rules', `${id}.md`), 'utf8');
+      expect(page).toContain('<!-- fixable:start -->\n| entry | fixed to |');
+      expect(page).toBe(fixableTable(page, id));
+    }
   });
 });
