@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -187,6 +187,23 @@ describe('persona-lint lsp, driven over JSON-RPC as a real process', () => {
     const closed = client.nextDiagnostics(page);
     await client.notify('textDocument/didClose', { textDocument: { uri: page } });
     expect((await closed).diagnostics).toEqual([]);
+    expect(await client.stop()).toBe(0);
+  });
+});
+
+describe('persona-lint lsp and JavaScript configs', () => {
+  it('does not run a JavaScript config from above the workspace: one diagnostic on it, and the server lives on', async () => {
+    const parent = tempTree({ '.personalintrc.mjs': "import { writeFileSync } from 'node:fs';\nwriteFileSync(new URL('./ran.txt', import.meta.url), 'ran');\nexport default {};\n", 'workspace/page.md': '' });
+    const workspace = join(parent, 'workspace');
+    client = new LspClient(workspace);
+    await client.request('initialize', { processId: process.pid, rootUri: pathToFileURL(workspace).href, capabilities: {} });
+    await client.notify('initialized', {});
+    const configUri = pathToFileURL(join(parent, '.personalintrc.mjs')).href;
+    const onConfig = client.nextDiagnostics(configUri);
+    await client.notify('textDocument/didOpen', { textDocument: { uri: pathToFileURL(join(workspace, 'page.md')).href, languageId: 'markdown', version: 1, text: 'We leverage it.\n' } });
+    const [diagnostic] = (await onConfig).diagnostics;
+    expect(diagnostic.message).toContain('a JavaScript config outside the workspace');
+    expect(existsSync(join(parent, 'ran.txt'))).toBe(false);
     expect(await client.stop()).toBe(0);
   });
 });
