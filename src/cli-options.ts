@@ -20,6 +20,7 @@ export const cliOptions = {
   'stdin-filename': { type: 'string', arg: 'path', help: 'With --stdin: the path used to find the config and shown in reports' },
   fix: { type: 'boolean', help: 'Apply the fixes of entries marked fixable, in place, and report what remains' },
   'fix-dry-run': { type: 'boolean', help: 'Print the fixes as a unified diff without writing them, then report what would remain' },
+  stdio: { type: 'boolean', help: 'With lsp: talk over standard input and output (the default; accepted because language clients pass it)' },
   quiet: { type: 'boolean', short: 'q', help: 'Report errors only (hides warnings, infos and baseline messages)' },
   color: { type: 'boolean', help: 'Force colour output' },
   'no-color': { type: 'boolean', help: 'Disable colour output (also NO_COLOR=1)' },

@@ -46,8 +46,7 @@ describe('persona-lint lsp, driven over JSON-RPC as a real process', () => {
     const page = uri('docs/page.md');
     // 🎉 is two UTF-16 code units: "utilize" starts at character 11 of line 3, not 10.
     const text = '# Setup\n\nSimply run the installer.\nÜber 🎉 we utilize the whitelist.\n';
-    const opened = client.nextDiagnostics(page);
-    await client.notify('textDocument/didOpen', { textDocument: { uri: page, languageId: 'markdown', version: 1, text } });
+    const opened = client.open(page, text);
     const first = await opened;
     expect(first.version).toBe(1);
     expect(brief(first)).toEqual(['alienating-language 2:0-2:10', 'buzzword 3:11-3:18', 'alienating-language 3:23-3:32']);
@@ -116,8 +115,7 @@ describe('persona-lint lsp, driven over JSON-RPC as a real process', () => {
   it('a broken config becomes one diagnostic on the config file; the server lives on and recovers when it is fixed', async () => {
     const { dir, client, uri } = await start({ '.personalintrc.json': '{}\n' });
     const page = uri('page.md');
-    const opened = client.nextDiagnostics(page);
-    await client.notify('textDocument/didOpen', { textDocument: { uri: page, languageId: 'markdown', version: 1, text: 'We leverage it.\n' } });
+    const opened = client.open(page, 'We leverage it.\n');
     expect(brief(await opened)).toEqual(['buzzword 0:3-0:11']);
     writeFileSync(join(dir, '.personalintrc.json'), '{"rules": {"buzzword": "loud"}}\n');
     const configUri = uri('.personalintrc.json');
@@ -142,8 +140,7 @@ describe('persona-lint lsp, driven over JSON-RPC as a real process', () => {
   it('hover: the note and rule link on a flagged span; on line 1 the declared persona’s fit, coverage and missing concepts', async () => {
     const { client, uri } = await start({});
     const page = uri('page.md');
-    const opened = client.nextDiagnostics(page);
-    await client.notify('textDocument/didOpen', { textDocument: { uri: page, languageId: 'markdown', version: 1, text: '---\npersona: release-rory\n---\n\nWe leverage the pipeline to ship releases.\n' } });
+    const opened = client.open(page, '---\npersona: release-rory\n---\n\nWe leverage the pipeline to ship releases.\n');
     await opened;
     const onWord = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri: page }, position: { line: 4, character: 5 } });
     expect(onWord.contents.kind).toBe('markdown');
@@ -159,8 +156,7 @@ describe('persona-lint lsp, driven over JSON-RPC as a real process', () => {
   it('“allow this acronym” adds it to the nearest config’s undefined-acronym allow list, and the diagnostic goes', async () => {
     const { dir, client, uri } = await start({ 'docs/.personalintrc.json': '{\n  "rules": {\n    "undefined-acronym": "error"\n  }\n}\n' });
     const page = uri('docs/page.md');
-    const opened = client.nextDiagnostics(page);
-    await client.notify('textDocument/didOpen', { textDocument: { uri: page, languageId: 'markdown', version: 1, text: 'Ask the QZX team first.\n' } });
+    const opened = client.open(page, 'Ask the QZX team first.\n');
     const diagnostics = (await opened).diagnostics;
     expect(brief(await opened)).toEqual(['undefined-acronym 0:8-0:11']);
     const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri: page }, range: diagnostics[0].range, context: { diagnostics } });
@@ -176,10 +172,8 @@ describe('persona-lint lsp, driven over JSON-RPC as a real process', () => {
   it('source.fixAll applies every fix as --fix does; closing a document clears its diagnostics', async () => {
     const { client, uri } = await start({});
     const page = uri('page.md');
-    const opened = client.nextDiagnostics(page);
     const text = 'Simply run it. You can just utilize the blacklist, `utilize` stays.\n';
-    await client.notify('textDocument/didOpen', { textDocument: { uri: page, languageId: 'markdown', version: 1, text } });
-    await opened;
+    await client.open(page, text);
     const [fixAll] = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri: page }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
     expect(fixAll.kind).toBe('source.fixAll.persona-lint');
     const fixedText = TextDocument.applyEdits(TextDocument.create(page, 'markdown', 1, text), fixAll.edit!.changes[page]);
@@ -200,7 +194,7 @@ describe('persona-lint lsp and JavaScript configs', () => {
     await client.notify('initialized', {});
     const configUri = pathToFileURL(join(parent, '.personalintrc.mjs')).href;
     const onConfig = client.nextDiagnostics(configUri);
-    await client.notify('textDocument/didOpen', { textDocument: { uri: pathToFileURL(join(workspace, 'page.md')).href, languageId: 'markdown', version: 1, text: 'We leverage it.\n' } });
+    void client.open(pathToFileURL(join(workspace, 'page.md')).href, 'We leverage it.\n');
     const [diagnostic] = (await onConfig).diagnostics;
     expect(diagnostic.message).toContain('a JavaScript config outside the workspace');
     expect(existsSync(join(parent, 'ran.txt'))).toBe(false);

@@ -49,6 +49,13 @@ export class LspClient {
     });
   }
 
+  /** Opens a Markdown document, as an editor does, and waits for its first diagnostics. */
+  async open(uri: string, text: string): Promise<PublishedDiagnostics> {
+    const published = this.nextDiagnostics(uri);
+    await this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    return published;
+  }
+
   /** Every diagnostics notification received so far for `uri`. */
   allFor(uri: string): PublishedDiagnostics[] {
     return this.published.filter((p) => p.uri === uri);
