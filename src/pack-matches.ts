@@ -60,9 +60,12 @@ function adjacentInProse(tokens: readonly Token[], start: number, end: number, t
   return true;
 }
 
+/** Two or more letters, all capitals: "UTILIZE", not "I" or "A". */
+const inCapitals = (text: string) => /\p{L}.*\p{L}/u.test(text) && text === text.toUpperCase();
+
 /** `original`'s case on `replacement`: Utilize → Use, UTILIZE → USE. */
 export function matchCase(original: string, replacement: string): string {
-  if (/\p{L}.*\p{L}/u.test(original) && original === original.toUpperCase()) return replacement.toUpperCase();
+  if (inCapitals(original)) return replacement.toUpperCase();
   if (/^\p{Lu}/u.test(original)) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
   return replacement;
 }
@@ -107,8 +110,7 @@ export function suggestionFor(match: PackMatch, text: string): Suggestion {
   const expected = [entry.fix, ...entry.alternatives.filter((a) => a !== entry.fix)];
   const listed = listedFormsOf(entry).has(match.tokens.map((t) => t.norm).join(' '));
   // Capitals are shouting or a name: "UTILIZE" → "USE" would read as an acronym.
-  const shouted = /\p{L}.*\p{L}/u.test(actual) && actual === actual.toUpperCase();
-  return plain && listed && !shouted ? { expected, fix: { range, text: matchCase(actual, entry.fix) } } : { expected };
+  return plain && listed && !inCapitals(actual) ? { expected, fix: { range, text: matchCase(actual, entry.fix) } } : { expected };
 }
 
 /**
