@@ -7,8 +7,8 @@ import { applyFixes } from '../src/fix/apply-fixes.js';
 import type { Message } from '../src/types.js';
 
 const fixFixtures = join(fixturesRoot, 'fix');
-// fixtures/fix/<case>.md is fixed into exactly <case>.fixed.md.
-const cases = readdirSync(fixFixtures).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md'));
+// fixtures/fix/<case>.md is fixed into exactly <case>.fixed (and, as every fixture, lints to <case>.expected).
+const cases = readdirSync(fixFixtures).filter((name) => name.endsWith('.md'));
 
 /** A temp dir with the fixture as page.md and an empty config, so only the defaults apply. */
 function copyOf(name: string): { dir: string; page: string } {
@@ -18,15 +18,15 @@ function copyOf(name: string): { dir: string; page: string } {
 }
 
 describe('--fix on fixtures', () => {
-  it.each(cases)('%s: fixed to exactly the .fixed.md file; a second run changes nothing', (name) => {
+  it.each(cases)('%s: fixed to exactly the .fixed file; a second run changes nothing', (name) => {
     const { dir, page } = copyOf(name);
     const first = runCli(['--fix', '--no-color', 'page.md'], { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
-    expect(readFileSync(page, 'utf8')).toBe(readFileSync(join(fixFixtures, name.replace(/\.md$/, '.fixed.md')), 'utf8'));
+    expect(readFileSync(page, 'utf8')).toBe(readFileSync(join(fixFixtures, name.replace(/\.md$/, '.fixed')), 'utf8'));
     const second = runCli(['--fix', 'page.md'], { cwd: dir });
     expect(second.stderr).toBe('');
     expect(second.stdout).toBe(first.stdout);
-    expect(readFileSync(page, 'utf8')).toBe(readFileSync(join(fixFixtures, name.replace(/\.md$/, '.fixed.md')), 'utf8'));
+    expect(readFileSync(page, 'utf8')).toBe(readFileSync(join(fixFixtures, name.replace(/\.md$/, '.fixed')), 'utf8'));
   });
 
   it('says what it changed, keeps case, and reports what remains', () => {

@@ -59,7 +59,7 @@ async function fixAll(document: TextDocument, lint: Lint): Promise<CodeAction | 
 }
 
 /** The code actions for the persona-lint diagnostics of a request, and the fix-all source action when asked for. */
-export async function codeActions(document: TextDocument, _range: Range, context: CodeActionContext, lint: Lint): Promise<CodeAction[]> {
+export async function codeActions(document: TextDocument, context: CodeActionContext, lint: Lint): Promise<CodeAction[]> {
   const wants = (kind: string) => !context.only || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {

@@ -139,10 +139,10 @@ export function startServer(connection: Connection = createConnection(process.st
     for (const document of documents.all()) void lint(document);
   });
 
-  connection.onCodeAction(async ({ textDocument, range, context }): Promise<CodeAction[]> => {
+  connection.onCodeAction(async ({ textDocument, context }): Promise<CodeAction[]> => {
     const document = documents.get(textDocument.uri);
     if (!document) return [];
-    return codeActions(document, range, context, (text) => lintText(text, lintOptions(document.uri)));
+    return codeActions(document, context, (text) => lintText(text, lintOptions(document.uri)));
   });
 
   connection.onHover(({ textDocument, position }): Hover | null => {
