@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runCli, tempTree } from './helpers/cli.js';
 import { fixturesRoot } from './helpers/fixtures.js';
 import { applyFixes } from '../src/fix/apply-fixes.js';
-import type { Message } from '../src/types.js';
+import type { Message } from '../src/core/types.js';
 
 const fixFixtures = join(fixturesRoot, 'fix');
 // fixtures/fix/<case>.md is fixed into exactly <case>.fixed (and, as every fixture, lints to <case>.expected).

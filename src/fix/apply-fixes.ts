@@ -1,4 +1,4 @@
-import type { FileResult, Message } from '../types.js';
+import type { FileResult, Message } from '../core/types.js';
 
 /** A message with the edit that fixes it. */
 export type FixableMessage = Message & { fix: NonNullable<Message['fix']> };

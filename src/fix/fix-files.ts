@@ -1,8 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { FileResult, LintReport } from '../types.js';
-import { lintText, summarize, type LintTextOptions } from '../index.js';
+import type { FileResult, LintReport } from '../core/types.js';
+import { lintText, summarize } from '../run/lint-files.js';
+import type { LintTextOptions } from '../run/lint-file.js';
 import { fixText, isFixable, type FixableMessage } from './apply-fixes.js';
 
 export interface FixFilesOptions extends Omit<LintTextOptions, 'filePath'> {

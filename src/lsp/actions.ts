@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileResult } from '../types.js';
-import { matchCase } from '../pack-matches.js';
+import type { FileResult } from '../core/types.js';
+import { matchCase } from '../rules/helpers/pack-matches.js';
 import { fixText } from '../fix/apply-fixes.js';
 import { source, type DiagnosticData } from './diagnostics.js';
 

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import type { Fix, Message } from '../types.js';
+import type { Fix, Message } from '../core/types.js';
 
 export const source = 'persona-lint';
 

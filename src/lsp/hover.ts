@@ -1,5 +1,5 @@
 import type { Hover, Position } from 'vscode-languageserver';
-import type { FileResult, Message, PersonaScore } from '../types.js';
+import type { FileResult, Message, PersonaScore } from '../core/types.js';
 import { rangeOf } from './diagnostics.js';
 
 function contains(message: Message, position: Position): boolean {

@@ -16,11 +16,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText } from '../index.js';
-import { ConfigError, clearConfigCaches, configForFile, runScriptConfigsOnlyIn } from '../config.js';
-import { DataError } from '../data.js';
-import type { FileResult } from '../types.js';
-import { toolName, toolVersion } from '../meta.js';
+import { lintText } from '../run/lint-files.js';
+import { clearConfigCaches, configForFile, runScriptConfigsOnlyIn } from '../config/load-config.js';
+import { PersonaLintError } from '../core/errors.js';
+import type { FileResult } from '../core/types.js';
+import { toolName, toolVersion } from '../core/meta.js';
 import { source, toDiagnostic } from './diagnostics.js';
 import { codeActions, fixAllKind, allowAcronymCommand } from './actions.js';
 import { hoverAt } from './hover.js';
@@ -76,7 +76,7 @@ export function startServer(connection: Connection = createConnection(process.st
   async function reportRunError(error: unknown, uri: string): Promise<void> {
     linted.delete(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] });
-    if (error instanceof ConfigError || error instanceof DataError) {
+    if (error instanceof PersonaLintError && error.file !== undefined) {
       const file = pathToFileURL(resolve(process.cwd(), error.file)).href;
       brokenConfigs.add(file);
       const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source, message: error.message };
