@@ -9,6 +9,7 @@ import { lintText } from '../src/index.js';
 import { rules } from '../src/rules/index.js';
 import { repoRoot } from './helpers/fixtures.js';
 import { runCli } from './helpers/cli.js';
+import { fixableTable, pagesWithFixes } from '../src/cli/readme-tables.js';
 
 interface Example {
   section: 'Incorrect' | 'Correct';
@@ -82,5 +83,16 @@ describe('--explain', () => {
   it('reads the docs that ship in the package', () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { files: string[] };
     expect(pkg.files).toContain('docs');
+  });
+});
+
+describe('fixable entries', () => {
+  it('are listed on their rule pages, as the packs mark them (run `npm run readme` to update)', () => {
+    expect(pagesWithFixes).toEqual(['buzzword', 'alienating-language']);
+    for (const id of pagesWithFixes) {
+      const page = readFileSync(join(repoRoot, 'docs', 'rules', `${id}.md`), 'utf8');
+      expect(page).toContain('<!-- fixable:start -->\n| entry | fixed to |');
+      expect(page).toBe(fixableTable(page, id));
+    }
   });
 });

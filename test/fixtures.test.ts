@@ -9,8 +9,9 @@ import { fixtureCases, fixturesRoot, formatResult } from './helpers/fixtures.js'
 // In a rule's folder only that rule's messages are compared; other folders compare every message.
 const folders = readdirSync(fixturesRoot).filter((name) => statSync(join(fixturesRoot, name)).isDirectory());
 
-// Folders of pages that other tests read (README samples, labelled persona pages, reporter input).
-const notRuleFixtures = ['samples', 'personas', 'reporters'];
+// Folders of pages that other tests read (README samples, labelled persona pages, reporter input,
+// --fix cases, the editor tests' page); their cases are still linted against their .expected files.
+const notRuleFixtures = ['samples', 'personas', 'reporters', 'fix', 'editor'];
 
 describe('fixtures/', () => {
   it('has a folder with cases for every rule, and no folder that is neither a rule nor listed above', () => {

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { repoRoot } from './helpers/fixtures.js';
 
 // The layers of src/, lowest first: a file may import its own layer and the layers before it.
-const layers = ['core', 'text', 'data', 'scoring', 'engine', 'rules', 'config', 'run', 'ci', 'reporters', 'cli'];
+const layers = ['core', 'text', 'data', 'scoring', 'engine', 'rules', 'config', 'run', 'fix', 'ci', 'reporters', 'lsp', 'cli'];
 const src = join(repoRoot, 'src');
 
 function sourceFiles(dir: string): string[] {

@@ -23,6 +23,7 @@ import { explainRule } from './explain.js';
 import { defaultTimeBudget, parseTimeBudget, parseWorkers, type RunOptions } from '../run/lint-paths.js';
 import { maxWorkers } from '../run/pool.js';
 import { parseSize } from '../text/file-limits.js';
+import { fixCommand } from './fix-command.js';
 import { PersonaLintError, UsageError } from '../core/errors.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
@@ -36,6 +37,7 @@ export function helpText(): string {
        ${toolName} personas [id]          List the personas, or show one
        ${toolName} score [paths...]       Persona fit of every document: a table (-f json, -f csv)
        ${toolName} --explain <rule>       Explain a rule
+       ${toolName} lsp                    Start the language server (stdio), for editors
 
 Lints Markdown against buyer personas: buzzwords, alienating language, persona fit.
 
@@ -83,12 +85,13 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
   }
 }
 
-/** Which subcommand argv asks for: help, version, personas, score, --explain, --print-config, or lint. */
+/** Which subcommand argv asks for: help, version, personas, score, lsp, --explain, --print-config, or lint. */
 function subcommand(positionals: string[], values: Values, io: CliIO): Promise<number> | number {
   if (values.help) return print(io, helpText());
   if (values.version) return print(io, `${toolVersion}\n`);
   if (positionals[0] === 'personas') return personasCommand(positionals.slice(1), values, io);
   if (positionals[0] === 'score') return scoreCommand(positionals.slice(1), values, io);
+  if (positionals[0] === 'lsp') return import('../lsp/server.js').then(({ startServer }) => startServer());
   if (values.explain !== undefined) return print(io, explainRule(values.explain));
   if (values['print-config'] !== undefined) return printConfigCommand(values['print-config'], values, io);
   return lintCommand(positionals, values, io);
@@ -120,8 +123,10 @@ async function lintCommand(positionals: string[], values: Values, io: CliIO): Pr
   const reportFiles = await parseReportFiles(values.report ?? []);
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin.');
   const stdin = values.stdin ? { text: await (io.readStdin ?? (() => readAll(process.stdin)))(), filename: values['stdin-filename'] } : undefined;
+  const fixing = values.fix || values['fix-dry-run'];
+  if (fixing && values.stdin) throw new UsageError('--fix and --fix-dry-run change files; they cannot be combined with --stdin.');
   const writeFailures: OutputWriteError[] = [];
-  const report = await runLint(positionals, {
+  const linted = await runLint(positionals, {
     configFile: values.config,
     persona: values.persona,
     stdin,
@@ -135,6 +140,7 @@ async function lintCommand(positionals: string[], values: Values, io: CliIO): Pr
     onWriteFailure: (failure) => writeFailures.push(failure),
     scores: [format, ...reportFiles.map((r) => r.format)].includes('json') ? 'all' : 'declared',
   });
+  const report = fixing ? await fixCommand(linted, { configFile: values.config, persona: values.persona, dryRun: values['fix-dry-run'] === true }, io) : linted;
   const shown = values.quiet ? errorsOnly(report) : report;
   const text = reporter(shown, { color: useColor(values, io), rules: rules.map((r) => r.meta), cwd: process.cwd() });
   writeFailures.push(...(await writeReportFiles(reportFiles, shown, { color: false, rules: rules.map((r) => r.meta), cwd: process.cwd() })));

@@ -59,7 +59,7 @@ export function jsConfigRefusal(file: string): string | null {
     return `JavaScript config refused: --no-js-config (or ${noJsConfigVariable}=1) forbids running config code; write the settings as .personalintrc.json or .personalintrc.yaml`;
   }
   if (policy.within !== undefined && !isInside(resolve(policy.within), resolve(file))) {
-    return `JavaScript config refused: it is outside the workspace root ${policy.within}, and --stdin (the editor path) never runs config code from outside it; move the settings into a JSON or YAML config`;
+    return `JavaScript config refused: it is outside the workspace root ${policy.within}, and --stdin and the language server (the editor paths) never run a JavaScript config outside the workspace; move the settings into a JSON or YAML config`;
   }
   return null;
 }

@@ -61,6 +61,12 @@ const defaults = (): LoadedConfig => ({ source: null, baseDir: process.cwd(), co
 
 const loadedBySource = new Map<string, LoadedConfig>();
 
+/** Forgets every loaded config, so the next lint reads config and persona profile files again (the language server, on file changes). */
+export function clearConfigCaches(): void {
+  loadedBySource.clear();
+  explorer.clearCaches();
+}
+
 /** The nearest config above `directory`, or the defaults. */
 export async function findConfig(directory: string): Promise<LoadedConfig> {
   let result;

@@ -4,6 +4,12 @@ export type ConfigSeverity = 'off' | 'info' | 'warn' | 'error';
 /** Severity as reported on a message. */
 export type Severity = 'error' | 'warning' | 'info';
 
+/** An edit that fixes a message: replace the text between two 0-based offsets of the file (as ESLint's fixes do). */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
 /** One problem found in one file. Lines and columns are 1-based; document-level messages have null positions. */
 export interface Message {
   ruleId: string;
@@ -23,6 +29,8 @@ export interface Message {
   url: string | null;
   /** Set on the one message of a file that could not be linted. */
   fatal?: boolean;
+  /** The edit that fixes the message, when the rule's entry is marked fixable (--fix, editor quick fixes). */
+  fix?: Fix;
   /** The persona the message is about: the one the wording would alienate, or the declared persona a score message concerns. */
   persona?: string;
   /** Recorded in the --baseline file: reported, but not counted in `counts` or the exit code. */

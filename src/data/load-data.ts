@@ -4,6 +4,7 @@ import { lazy } from '../core/lazy.js';
 import { packagePath, schemaValidator, describeErrors } from '../core/schema.js';
 import { PhraseIndex, phraseTokens } from '../text/phrase-index.js';
 import { sameInflection } from '../text/tokens.js';
+import { fixProblems } from './fixable.js';
 import { validatedAtBuild, wasValidatedAtBuild } from './data-snapshot.js';
 import { displayPath } from '../core/paths.js';
 import { DataError } from '../core/errors.js';
@@ -50,6 +51,10 @@ export interface WordEntry {
   why: string;
   category?: string;
   exact?: boolean;
+  /** The one grammatical replacement that makes the entry fixable, for the phrase as listed. */
+  fix?: string;
+  /** The one word of the phrase whose deletion fixes it; the rest of the phrase stays. */
+  drop?: string;
   exceptWhenFollowedBy?: string[];
   exceptWhenPrecededBy?: string[];
   /** The persona a term itself names (persona-disparagement: bean counters → back-office-blake). */
@@ -187,6 +192,7 @@ export function checkPackInvariants(pack: WordPack, source: string): void {
     for (const alternative of entry.alternatives) {
       if (alternative.toLowerCase() === entry.term.toLowerCase()) problems.push(`entries[${i}] (${entry.term}): an alternative repeats the term`);
     }
+    problems.push(...fixProblems(entry).map((problem) => `entries[${i}] (${entry.term}): ${problem}`));
     if (entry.category && pack.categories && !(entry.category in pack.categories)) {
       problems.push(`entries[${i}] (${entry.term}): category "${entry.category}" is not one of ${Object.keys(pack.categories).join(', ')}`);
     }

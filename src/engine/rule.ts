@@ -1,4 +1,4 @@
-import type { ConfigSeverity, Message } from '../core/types.js';
+import type { ConfigSeverity, Fix, Message } from '../core/types.js';
 import type { Document } from '../text/document.js';
 import type { CompiledPack, Persona } from '../data/load-data.js';
 import type { Span } from '../core/position.js';
@@ -37,6 +37,8 @@ export interface Report {
   expected?: string[];
   note?: string | null;
   persona?: string;
+  /** The edit that fixes the problem, for fixable pack entries. */
+  fix?: Fix;
   /** Overrides the configured severity (e.g. raised for business personas). */
   severity?: Exclude<ConfigSeverity, 'off'>;
 }
@@ -86,6 +88,7 @@ export function toMessage(meta: RuleMeta, severity: Exclude<ConfigSeverity, 'off
     url: ruleUrl(meta.id),
   };
   if (report.persona) message.persona = report.persona;
+  if (report.fix) message.fix = report.fix;
   return message;
 }
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/rule.js';
-import { packMatches, orList } from './helpers/pack-matches.js';
+import { packMatches, orList, suggestionFor } from './helpers/pack-matches.js';
 
 /** The categories of rules/alienating-language.yml; test/rules/alienating-language.test.ts keeps them in step. */
 export const alienatingCategories = ['condescension', 'exclusion', 'ableism', 'gatekeeping'] as const;
@@ -48,18 +48,20 @@ export const alienatingLanguage: Rule<AlienatingLanguageOptions> = {
     const off = new Set(Object.entries(options.categories ?? {}).filter(([, on]) => on === false).map(([category]) => category));
     for (const match of packMatches(pack, doc.sentences, doc.text)) {
       const { entry, actual } = match;
+      const { expected, fix } = suggestionFor(match, doc.text);
       // Entries added in config without a category are always on.
       if (entry.category && off.has(entry.category)) continue;
       const category = entry.category as AlienatingCategory | undefined;
       const kind = category ? described[category] : undefined;
       const what = !kind ? 'can alienate readers' : kind === category ? `is ${kind}` : `is ${kind} (${category})`;
-      const instead = entry.alternatives.length > 0 ? `; use ${orList(entry.alternatives)} instead` : '; rephrase or delete it';
+      const instead = expected.length > 0 ? `; use ${orList(expected)} instead` : '; rephrase or delete it';
       context.report({
         message: `“${actual}” ${what}${instead}.`,
         span: match.span,
         actual,
-        expected: entry.alternatives,
+        expected,
         note: entry.why,
+        fix,
       });
     }
   },

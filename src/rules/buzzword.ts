@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/rule.js';
-import { packMatches, orList } from './helpers/pack-matches.js';
+import { packMatches, orList, suggestionFor } from './helpers/pack-matches.js';
 
 /** Marketing buzzwords and clichés: the handbook's "buzzword bingo". */
 export const buzzword: Rule = {
@@ -15,13 +15,15 @@ export const buzzword: Rule = {
     if (!pack) return;
     for (const match of packMatches(pack, doc.sentences, doc.text)) {
       const { entry, actual } = match;
-      const instead = entry.alternatives.length > 0 ? `; use ${orList(entry.alternatives)} instead` : '; say what it does instead';
+      const { expected, fix } = suggestionFor(match, doc.text);
+      const instead = expected.length > 0 ? `; use ${orList(expected)} instead` : '; say what it does instead';
       context.report({
         message: `“${actual}” is a buzzword${instead}.`,
         span: match.span,
         actual,
-        expected: entry.alternatives,
+        expected,
         note: entry.why,
+        fix,
       });
     }
   },

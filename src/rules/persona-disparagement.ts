@@ -62,7 +62,8 @@ function linked(tokens: readonly Token[], from: number, to: number, words: Reado
   for (let k = from; k < to; k++) if (!words.has(tokens[k].norm) && !negations.has(tokens[k].norm)) return false;
   const gapStart = from > 0 ? tokens[from - 1].end.offset : 0;
   const gapEnd = tokens[to]?.start.offset ?? text.length;
-  return !/[;:()[\]\u2014\u2013]|\n\s*\n/.test(text.slice(gapStart, gapEnd));
+  // Clause punctuation, brackets and symbols (& | = + arrows …) separate: "Finance & red tape reduction", "security team → blocker tickets".
+  return !/[;:()[\]\u2014\u2013&|=+\u2026\u2190-\u21ff]|\n\s*\n/.test(text.slice(gapStart, gapEnd));
 }
 
 /** The group name is a whole noun phrase: nothing, punctuation or a small word follows it. */

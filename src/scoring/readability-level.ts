@@ -138,8 +138,14 @@ function computeAges(sentences: readonly Sentence[], text: string, minWords: num
     if (!position) continue;
     const { words, ages } = sentenceAges(sentence.node, minWords);
     if (words < minWords) continue;
-    const span = { start: position.start as Span['start'], end: position.end as Span['end'] };
-    out.push({ span, text: text.slice(position.start.offset, position.end.offset), words, ages });
+    // The sentence node can start on the block before (after a code fence or a link definition);
+    // its anchored words cannot, so a span that starts on another line starts at the first word.
+    const word = sentence.tokens[0].start;
+    const first = position.start.line === word.line && position.start.offset! <= word.offset ? (position.start as Span['start']) : word;
+    const last = sentence.tokens[sentence.tokens.length - 1].end;
+    const end = position.end.offset! >= last.offset && position.end.line === last.line ? (position.end as Span['end']) : last;
+    const span = { start: first, end };
+    out.push({ span, text: text.slice(first.offset, end.offset), words, ages });
   }
   return out;
 }

@@ -1,7 +1,9 @@
 import type { CompiledPack, WordEntry } from '../../data/load-data.js';
 import type { Sentence } from '../../text/document.js';
 import type { Span } from '../../core/position.js';
-import type { Token } from '../../text/tokens.js';
+import { normalize, type Token } from '../../text/tokens.js';
+import { phraseTokens } from '../../text/phrase-index.js';
+import type { Fix } from '../../core/types.js';
 
 export interface PackMatch {
   entry: WordEntry;
@@ -26,6 +28,7 @@ export function* packMatches(pack: CompiledPack, sentences: readonly Sentence[],
       const { entry, followedBy, precededBy } = match.value;
       if (followedBy?.startsAt(tokens, match.end)) continue;
       if (precededBy?.endsBefore(tokens, match.start)) continue;
+      if (!adjacentInProse(tokens, match.start, match.end, text)) continue;
       const first = tokens[match.start];
       const last = tokens[match.end - 1];
       yield {
@@ -39,6 +42,75 @@ export function* packMatches(pack: CompiledPack, sentences: readonly Sentence[],
       };
     }
   }
+}
+
+/** Markup that may sit between two words of one phrase: spaces, line breaks, a blockquote's `>`, emphasis, a link's opening bracket. */
+const markupGap = /^[\s*_~>[]*$/;
+const inWordGap = /^[-/\u2010\u2011]$/;
+
+/**
+ * A phrase never spans sentence punctuation, symbols or brackets: "features (rich enums" is not
+ * "features rich", "Finance & red tape" is not "finance red tape".
+ */
+function adjacentInProse(tokens: readonly Token[], start: number, end: number, text: string): boolean {
+  for (let k = start + 1; k < end; k++) {
+    const gap = text.slice(tokens[k - 1].end.offset, tokens[k].start.offset);
+    if (!markupGap.test(gap) && !inWordGap.test(gap)) return false;
+  }
+  return true;
+}
+
+/** Two or more letters, all capitals: "UTILIZE", not "I" or "A". */
+const inCapitals = (text: string) => /\p{L}.*\p{L}/u.test(text) && text === text.toUpperCase();
+
+/** `original`'s case on `replacement`: Utilize → Use, UTILIZE → USE. */
+export function matchCase(original: string, replacement: string): string {
+  if (inCapitals(original)) return replacement.toUpperCase();
+  if (/^\p{Lu}/u.test(original)) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+const listedForms = new WeakMap<object, Set<string>>();
+
+/** The entry's phrases as listed (no inflections), as normalized word lists. */
+function listedFormsOf(entry: PackMatch['entry']): Set<string> {
+  let forms = listedForms.get(entry);
+  if (!forms) {
+    forms = new Set([entry.term, ...(entry.variants ?? [])].map((phrase) => phraseTokens(phrase).map((t) => t.norm).join(' ')));
+    listedForms.set(entry, forms);
+  }
+  return forms;
+}
+
+/** What a rule suggests for a match, best first, and the edit that applies the first when the entry is fixable. */
+export interface Suggestion {
+  expected: string[];
+  fix?: Fix;
+}
+
+/**
+ * Suggestions right for the phrase as written. An entry with `drop` suggests the phrase without
+ * that word ("Simply click" → "Click", "you can simply" → "you can"); an entry with `fix` suggests
+ * it first. A fix is offered only where the match is plain text in the file (no markup inside)
+ * and, for `fix`, written in a listed form and not in capitals: "utilized" → "use" would break the sentence.
+ */
+export function suggestionFor(match: PackMatch, text: string): Suggestion {
+  const { entry, actual, span } = match;
+  const plain = text.slice(span.start.offset, span.end.offset) === actual;
+  const range: [number, number] = [span.start.offset, span.end.offset];
+  if (entry.drop !== undefined) {
+    const dropped = normalize(entry.drop);
+    const at = match.tokens.findIndex((t) => t.norm === dropped);
+    const kept = match.tokens.filter((_, k) => k !== at);
+    let rest = phraseText(kept, text);
+    if (at === 0) rest = matchCase(match.tokens[0].text, rest);
+    return plain ? { expected: [rest], fix: { range, text: rest } } : { expected: [rest] };
+  }
+  if (entry.fix === undefined) return { expected: entry.alternatives };
+  const expected = [entry.fix, ...entry.alternatives.filter((a) => a !== entry.fix)];
+  const listed = listedFormsOf(entry).has(match.tokens.map((t) => t.norm).join(' '));
+  // Capitals are shouting or a name: "UTILIZE" → "USE" would read as an acronym.
+  return plain && listed && !inCapitals(actual) ? { expected, fix: { range, text: matchCase(actual, entry.fix) } } : { expected };
 }
 
 /**
