@@ -143,7 +143,7 @@ describe('2. JavaScript configs run only when allowed', () => {
     writeFileSync(join(dir, '.personalintrc.js'), evil(marker));
     const outside = runCli(['--stdin', '--stdin-filename', 'docs/a.md'], { cwd: repo, input: clean });
     expect(outside.stderr).toBe(
-      `persona-lint: Invalid config in ${join(dir, '.personalintrc.js')}:\n  JavaScript config refused: it is outside the workspace root ${repo}, and --stdin (the editor path) never runs config code from outside it; move the settings into a JSON or YAML config\n`,
+      `persona-lint: Invalid config in ${join(dir, '.personalintrc.js')}:\n  JavaScript config refused: it is outside the workspace root ${repo}, and --stdin and the language server (the editor paths) never run a JavaScript config outside the workspace; move the settings into a JSON or YAML config\n`,
     );
     expect(outside.code).toBe(2);
     expect(existsSync(marker)).toBe(false);
