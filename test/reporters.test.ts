@@ -112,7 +112,7 @@ describe('junit', () => {
       type: 'persona-lint',
       '#text': [
         'docs/café menu/launch plan.md:2:10: error: Unknown persona “platfrom-perry”; did you mean “platform-perry”? Known: a, b. (frontmatter)',
-        'docs/café menu/launch plan.md:9:2: error: “synergy” <in> a “tag” & 100% of lines, with: commas\nand a second line (buzzword)',
+        'docs/café menu/launch plan.md:9:2: error: “synergy” <in> a “tag” & 100% of lines, with: commas\\nand a second line (buzzword)',
       ].join('\n'),
     });
     expect(cases[0]['system-out']).toContain('docs/café menu/launch plan.md:12:1: warning: “leverage” is a buzzword; use “use”, “build on” or “take advantage of” instead. (buzzword) [baseline]');
@@ -133,17 +133,17 @@ describe('checkstyle', () => {
       message: 'The page never speaks to “cost”, a key concept for platform-perry: say what it saves, e.g. “reduce costs”.',
       source: 'persona-lint.concept-coverage',
     });
-    expect(errors[3]).toEqual({ line: '9', column: '2', severity: 'error', message: '“synergy” <in> a “tag” & 100% of lines, with: commas and a second line', source: 'persona-lint.buzzword' });
+    expect(errors[3]).toEqual({ line: '9', column: '2', severity: 'error', message: '“synergy” <in> a “tag” & 100% of lines, with: commas\\nand a second line', source: 'persona-lint.buzzword' });
     expect(errors[4].severity).toBe('info');
     expect(errors[5].message).toBe('Sentence is hard to read for this persona (reading age 17 > 14): “Ünïcödé 🚀 façade…”.');
     expect(files[1].error[0]).toEqual({ severity: 'error', message: 'File is not valid UTF-8 text.', source: 'persona-lint.fatal' });
   });
 
-  it('replaces characters XML cannot carry instead of writing an unreadable file', async () => {
+  it('shows control characters escaped (XML cannot carry them), so the file stays readable', async () => {
     const odd: LintReport = { ...report, results: [{ ...report.results[1], messages: [{ ...report.results[1].messages[0], message: 'bad \u0001 byte' }] }] };
     const xml = await render('checkstyle', odd);
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(parser.parse(xml).checkstyle.file[0].error[0].message).toBe('bad \uFFFD byte');
+    expect(parser.parse(xml).checkstyle.file[0].error[0].message).toBe('bad \\x01 byte');
   });
 });
 
