@@ -13,6 +13,7 @@ import { findPersona, personaNames } from './personas.js';
 import { scoreDocument, type DocumentScores } from './scoring/index.js';
 import { UsageError } from './files.js';
 import { displayPath } from './paths.js';
+import { MdxParseError } from './mdx.js';
 
 export interface LintOptions {
   /** Paths in results are relative to this directory. Default: process.cwd(). */
@@ -109,6 +110,7 @@ export function lintTextSafely(path: string, text: string, config: EffectiveConf
   } catch (error) {
     // Broken data or config is the run's problem, not this file's: exit 2.
     if (error instanceof DataError || error instanceof ConfigError || error instanceof UsageError) throw error;
+    if (error instanceof MdxParseError) return fatalResult(path, `Cannot parse MDX: ${error.reason}`, error.line === null ? undefined : { line: error.line, column: error.column ?? 1 });
     const reason = error instanceof Error ? error.message : String(error);
     return fatalResult(path, `Cannot lint file: ${reason}`);
   }
