@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { lintFiles, summarize } from './index.js';
+import { lintFiles, summarize, type DiscoveryOptions } from './index.js';
 import { ConfigError, configForFile, resolveFileConfig, findConfig, loadConfigFile } from './config.js';
 import { DataError } from './data.js';
 import { UsageError } from './files.js';
@@ -138,12 +138,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** --workers, --cache and --cache-location, for every command that lints files. */
-function runOptions(values: Values, io: CliIO): RunOptions {
+/** --workers, --cache, --cache-location and how paths expand, for every command that lints files. */
+function runOptions(values: Values, io: CliIO): RunOptions & DiscoveryOptions {
   return {
     workers: values.workers === undefined ? undefined : parseWorkers(values.workers),
     cache: values.cache,
     cacheLocation: values['cache-location'],
+    noIgnore: values['no-ignore'],
+    errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
     onWarning: (message) => io.stderr(`${toolName}: ${message}\n`),
   };
 }

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import type { FileResult, LintReport } from './types.js';
-import { findFiles } from './files.js';
+import { discoverFiles, type FindFilesOptions, type UnreadableFolder } from './files.js';
 import type { LintOptions } from './engine.js';
-import { addCounts } from './result.js';
+import { addCounts, fatalResult } from './result.js';
+import { displayPath } from './paths.js';
 import { lintPaths, type RunOptions } from './batch.js';
 
 export type { FileResult, LintReport, Message, Counts, Severity, ConfigSeverity } from './types.js';
@@ -14,12 +15,20 @@ export { DataError } from './data.js';
 export { UsageError } from './files.js';
 export { rules } from './rules/index.js';
 
+export type DiscoveryOptions = Pick<FindFilesOptions, 'noIgnore' | 'errorOnUnmatchedPattern'>;
+
 /** Lints the Markdown files that `patterns` (paths, directories, globs) name. */
-export async function lintFiles(patterns: readonly string[], options: RunOptions = {}): Promise<LintReport> {
+export async function lintFiles(patterns: readonly string[], options: RunOptions & DiscoveryOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
-  const files = await findFiles(patterns, { cwd, configFile: options.configFile });
-  const results: FileResult[] = await lintPaths(files, { ...options, cwd });
-  return summarize(results);
+  const { files, unreadable } = await discoverFiles(patterns, { ...options, cwd });
+  return summarize(withUnreadable(await lintPaths(files, { ...options, cwd }), unreadable, cwd));
+}
+
+/** The results of a walk, with one fatal result for each folder it could not read, in path order. */
+export function withUnreadable(results: FileResult[], unreadable: UnreadableFolder[], cwd: string): FileResult[] {
+  if (unreadable.length === 0) return results;
+  const folders = unreadable.map((folder) => fatalResult(displayPath(folder.path, cwd), `Cannot read folder (${folder.reason}: permission denied); the files in it were not linted.`));
+  return [...results, ...folders].sort((a, b) => a.path.localeCompare(b.path));
 }
 
 export interface LintTextOptions extends LintOptions {

@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import type { FileResult, GateFailure, LintReport } from './types.js';
-import { lintFiles, lintText, summarize } from './index.js';
-import { findFiles, UsageError } from './files.js';
+import { lintFiles, lintText, summarize, withUnreadable, type DiscoveryOptions } from './index.js';
+import { discoverFiles, UsageError } from './files.js';
 import { changesSince, keepChangedLines, realPath } from './changed.js';
 import { applyBaseline, readBaseline, recordedScores, writeBaseline, type Baseline } from './baseline.js';
 import { checkGates, type Gates } from './gates.js';
@@ -9,7 +11,7 @@ import { configForFile } from './config.js';
 import type { RunOptions as BatchOptions } from './batch.js';
 
 /** Everything a CI or editor run adds to a plain lint: where the text comes from, which lines count, and what fails. */
-export interface RunOptions extends BatchOptions {
+export interface RunOptions extends BatchOptions, DiscoveryOptions {
   /** Lint this text instead of files (--stdin), reported under `filename` (--stdin-filename). */
   stdin?: { text: string; filename?: string };
   /** Only files changed since the merge base with this git ref (--changed-since). */
@@ -28,7 +30,7 @@ export interface RunOptions extends BatchOptions {
 export async function runLint(patterns: readonly string[], options: RunOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   // Whatever else LintOptions carries goes to the linter untouched.
-  const { stdin: _stdin, changedSince: _since, changedLinesOnly: _lines, baseline: _baseline, writeBaseline: _write, gates: _gates, ...rest } = options;
+  const { stdin: _stdin, changedSince: _since, changedLinesOnly: _lines, baseline: _baseline, writeBaseline: _write, gates: _gates, noIgnore: _noIgnore, errorOnUnmatchedPattern: _unmatched, ...rest } = options;
   const lintOptions: BatchOptions = { ...rest, cwd };
   if (options.changedLinesOnly && !options.changedSince) throw new UsageError('--changed-lines-only needs --changed-since <git-ref> to know what changed.');
   if (options.stdin && options.changedSince) throw new UsageError('--changed-since lints files from git; it cannot be combined with --stdin.');
@@ -37,12 +39,13 @@ export async function runLint(patterns: readonly string[], options: RunOptions =
   if (options.stdin) {
     results = [await lintText(options.stdin.text, { ...lintOptions, filePath: options.stdin.filename })];
   } else if (options.changedSince) {
-    const changes = await changesSince(options.changedSince, cwd, { lines: options.changedLinesOnly === true });
-    const files = (await findFiles(patterns, { cwd, configFile: options.configFile })).filter((file) => changes.files.has(realPath(file)));
-    results = files.length > 0 ? (await lintFiles(files, lintOptions)).results : [];
+    const changes = await changesSince(options.changedSince, repositoryDirectories(patterns, cwd), { lines: options.changedLinesOnly === true });
+    const discovery = await discoverFiles(patterns, { ...options, cwd });
+    const files = discovery.files.filter((file) => changes.files.has(realPath(file)));
+    results = withUnreadable(files.length > 0 ? (await lintFiles(files, lintOptions)).results : [], discovery.unreadable, cwd);
     if (options.changedLinesOnly) results = keepChangedLines(results, changes, cwd);
   } else {
-    results = (await lintFiles(patterns, lintOptions)).results;
+    results = (await lintFiles(patterns, { ...lintOptions, noIgnore: options.noIgnore, errorOnUnmatchedPattern: options.errorOnUnmatchedPattern })).results;
   }
   let baseline: Baseline | undefined;
   if (options.baseline) baseline = await readBaseline(options.baseline, cwd);
@@ -51,6 +54,24 @@ export async function runLint(patterns: readonly string[], options: RunOptions =
   const report = summarize(results);
   const gateFailures = await gatesFor(results, options, cwd, baseline);
   return gateFailures ? { ...report, gateFailures } : report;
+}
+
+/**
+ * Where the linted paths are, for --changed-since to ask their repository (not the working
+ * directory's): each path's folder, or a glob's fixed part; the working directory when none is given.
+ */
+function repositoryDirectories(patterns: readonly string[], cwd: string): string[] {
+  if (patterns.length === 0) return [cwd];
+  return [
+    ...new Set(
+      patterns.map((pattern) => {
+        const absolute = resolve(cwd, pattern);
+        if (existsSync(absolute)) return statSync(absolute).isDirectory() ? absolute : dirname(absolute);
+        const base = resolve(cwd, picomatch.scan(pattern).base || '.');
+        return existsSync(base) ? base : cwd;
+      }),
+    ),
+  ];
 }
 
 /** Gate failures of every file, or undefined when no gate or baseline is in play. */
