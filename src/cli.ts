@@ -3,7 +3,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { lintFiles, summarize, type DiscoveryOptions } from './index.js';
-import { ConfigError, configForFile, resolveFileConfig, findConfig, loadConfigFile } from './config.js';
+import { ConfigError, configSources, resolveFileConfig, findConfig, loadConfigFile } from './config.js';
+import { displayPath } from './paths.js';
 import { DataError } from './data.js';
 import { UsageError } from './files.js';
 import { loadReporter, reporterNames } from './reporters/index.js';
@@ -86,9 +87,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 0;
     }
     if (values['print-config'] !== undefined) {
-      const config = await configForFile(values['print-config'], values.config);
-      const { personas, ...rest } = config;
-      io.stdout(`${JSON.stringify({ ...rest, personas: personas.map((p) => p.id) }, null, 2)}\n`);
+      const file = values['print-config'];
+      const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(dirname(resolve(file)));
+      const { personas, ...rest } = resolveFileConfig(loaded, file);
+      // Where each setting came from: the config, a preset it extends, or an override.
+      const provenance = { chain: loaded.chain.map((path) => displayPath(path)), sources: configSources(loaded, file) };
+      io.stdout(`${JSON.stringify({ ...rest, personas: personas.map((p) => p.id), ...provenance }, null, 2)}\n`);
       return 0;
     }
     const format = values.format ?? 'stylish';

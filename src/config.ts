@@ -11,6 +11,7 @@ import type { Gates } from './gates.js';
 import { checkMinFit, defaultMinFit, mergeMinFit, type MinFit, type MinFitSetting } from './min-fit.js';
 import type { Ajv } from 'ajv';
 import { displayPath } from './paths.js';
+import { resolveExtends, type Provenance } from './config-extends.js';
 
 const yaml = lazy<typeof import('yaml')>('yaml');
 const ajvModule = lazy<typeof import('ajv')>('ajv');
@@ -32,6 +33,8 @@ type RuleSetting = ConfigSeverity | [ConfigSeverity, Record<string, unknown>?];
 /** The configuration as a user writes it. */
 export interface UserConfig {
   $schema?: string;
+  /** Presets this config builds on: relative paths or npm packages (see config-extends.ts). */
+  extends?: string | string[];
   rules?: Record<string, RuleSetting>;
   packs?: Record<string, PackChanges>;
   personaProfiles?: (string | (Partial<Persona> & { id: string }))[];
@@ -88,10 +91,15 @@ export class ConfigError extends Error {
 export interface LoadedConfig {
   source: string | null;
   baseDir: string;
+  /** The config with its presets (`extends`) merged in. */
   config: UserConfig;
   personas: Persona[];
-  overrides: { matches: (relativePath: string) => boolean; override: ConfigOverride }[];
+  overrides: { matches: (relativePath: string) => boolean; override: ConfigOverride; source: string }[];
   ignores: string[];
+  /** The files merged, presets first, this config last. */
+  chain: string[];
+  /** Which file each setting came from. */
+  provenance: Provenance;
 }
 
 const explorer = cosmiconfig('personalint', {
@@ -100,7 +108,7 @@ const explorer = cosmiconfig('personalint', {
   searchStrategy: 'global',
 });
 
-const defaults = (): LoadedConfig => ({ source: null, baseDir: process.cwd(), config: {}, personas: loadBuiltinPersonas(), overrides: [], ignores: [] });
+const defaults = (): LoadedConfig => ({ source: null, baseDir: process.cwd(), config: {}, personas: loadBuiltinPersonas(), overrides: [], ignores: [], chain: [], provenance: {} });
 
 const loadedBySource = new Map<string, LoadedConfig>();
 
@@ -112,8 +120,8 @@ export async function findConfig(directory: string): Promise<LoadedConfig> {
   } catch (error) {
     throw asConfigError(error);
   }
-  if (!result || result.isEmpty) return result ? prepare(result.filepath, {}) : defaults();
-  return prepare(result.filepath, result.config);
+  if (!result || result.isEmpty) return result ? await prepare(result.filepath, {}) : defaults();
+  return await prepare(result.filepath, result.config);
 }
 
 /** A config named by --config. */
@@ -125,7 +133,7 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   } catch (error) {
     throw asConfigError(error, path);
   }
-  return prepare(path, result?.config ?? {});
+  return await prepare(path, result?.config ?? {});
 }
 
 function asConfigError(error: unknown, fallbackFile?: string): ConfigError {
@@ -137,19 +145,36 @@ function asConfigError(error: unknown, fallbackFile?: string): ConfigError {
   return new ConfigError(displayPath(file), [`cannot be parsed: ${reason}`]);
 }
 
-function prepare(source: string, raw: unknown): LoadedConfig {
-  const cached = loadedBySource.get(source);
-  if (cached) return cached;
+/** One config file checked on its own: the schema, then rule ids, options and packs. */
+function validateConfigFile(raw: unknown, source: string): UserConfig {
   const file = displayPath(source);
   const validate = schemaValidator('config.schema.json');
   if (!validate(raw)) throw new ConfigError(file, describeErrors(validate.errors));
   const config = raw as UserConfig;
-  const baseDir = dirname(source);
   const problems = [...checkRules(config.rules, 'rules'), ...checkPacks(config.packs, 'packs')];
   (config.overrides ?? []).forEach((override, i) => {
     problems.push(...checkRules(override.rules, `overrides[${i}].rules`), ...checkPacks(override.packs, `overrides[${i}].packs`));
   });
   if (problems.length > 0) throw new ConfigError(file, problems);
+  return config;
+}
+
+async function loadPresetFile(path: string): Promise<unknown> {
+  try {
+    return (await explorer.load(path))?.config ?? {};
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+    throw asConfigError(error, path);
+  }
+}
+
+async function prepare(source: string, raw: unknown): Promise<LoadedConfig> {
+  const cached = loadedBySource.get(source);
+  if (cached) return cached;
+  const file = displayPath(source);
+  const resolved = await resolveExtends<UserConfig>(source, raw, { load: loadPresetFile, validate: validateConfigFile, error: (file, problems) => new ConfigError(file, problems) });
+  const config = resolved.config;
+  const baseDir = dirname(source);
   const personas = mergeProfiles(loadBuiltinPersonas(), config.personaProfiles ?? [], baseDir, file);
   const known = new Set(personas.flatMap((p) => [p.id, ...p.aliases]));
   const targetProblems: string[] = [];
@@ -166,8 +191,10 @@ function prepare(source: string, raw: unknown): LoadedConfig {
     baseDir,
     config,
     personas,
-    overrides: (config.overrides ?? []).map((override) => ({ matches: picomatch(toList(override.files), { dot: true }), override })),
+    overrides: (config.overrides ?? []).map((override, i) => ({ matches: picomatch(toList(override.files), { dot: true }), override, source: resolved.overrideSources[i] })),
     ignores: config.ignores ?? [],
+    chain: resolved.chain,
+    provenance: resolved.provenance,
   };
   loadedBySource.set(source, loaded);
   return loaded;
@@ -272,6 +299,20 @@ export function resolveFileConfig(loaded: LoadedConfig, filePath: string): Effec
     effective.minFit = mergeMinFit(effective.minFit, override.minFit, loaded.personas);
   }
   return effective;
+}
+
+/** Which file each setting of one file's effective config came from: the config chain's, then each matching override's. */
+export function configSources(loaded: LoadedConfig, filePath: string): Provenance {
+  const sources: Provenance = { ...loaded.provenance };
+  const rel = relative(loaded.baseDir, resolve(filePath)).split('\\').join('/');
+  loaded.overrides.forEach(({ matches, override, source }, i) => {
+    if (!matches(rel)) return;
+    const from = `${displayPath(source)} (overrides[${i}])`;
+    for (const id of Object.keys(override.rules ?? {})) sources[`rules.${id}`] = from;
+    for (const id of Object.keys(override.packs ?? {})) sources[`packs.${id}`] = [...toList(sources[`packs.${id}`]), from];
+    for (const key of ['persona', 'gates', 'minFit'] as const) if (override[key] !== undefined) sources[key] = from;
+  });
+  return sources;
 }
 
 /** Effective config for one file, as --print-config shows it. */

@@ -13,10 +13,10 @@ import { cloneCheckout } from './helpers/checkout-clone.js';
 // The CI examples in docs/ci/ are run here as written: their command lines are read from the files,
 // never copied, and run in a temporary git repository with a base commit and a change. The install
 // line runs too, with the repository URL pointing at a file:// clone of this checkout (tagged like
-// the release it names) and npm's global prefix in a temporary folder: npm clones it, builds it and
-// installs it, and the steps after it run the `persona-lint` it put on PATH.
+// the release it names) and npm's global prefix in a temporary folder: npm clones it, builds it,
+// packs it and installs the tarball, and the steps after it run the `persona-lint` it put on PATH.
 const repositoryUrl = 'https://github.com/persona-lint/persona-lint.git';
-const install = `npm install --global git+${repositoryUrl}#v0.1.0`;
+const install = `npm install --global "$(npm pack --silent git+${repositoryUrl}#v0.1.0)"`;
 
 let repo: string;
 let base: string;
@@ -26,6 +26,7 @@ beforeAll(() => {
   const clone = cloneCheckout();
   const prefix = mkdtempSync(join(tmpdir(), 'persona-lint-prefix-'));
   const installed = spawnSync('bash', ['-e', '-c', install.replace(repositoryUrl, clone.url).replace('#v0.1.0', `#${clone.tag}`)], {
+    cwd: mkdtempSync(join(tmpdir(), 'persona-lint-ci-')),
     encoding: 'utf8',
     // The npm cache answers without asking the registry about every package again.
     env: { ...process.env, npm_config_prefix: prefix, npm_config_prefer_offline: 'true' },
