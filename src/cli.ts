@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { writeFile, mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { writeFile, mkdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { lintFiles, summarize, type DiscoveryOptions } from './index.js';
 import { ConfigError, configSources, resolveFileConfig, findConfig, loadConfigFile } from './config.js';
 import { displayPath } from './paths.js';
@@ -32,6 +33,7 @@ export function helpText(): string {
   });
   return `Usage: ${toolName} [options] [paths, directories or globs...]   (default: .)
        ${toolName} personas [id]          List the personas, or show one
+       ${toolName} personas import <page.md> [folder]   Persona profiles from a persona page, for review
        ${toolName} score [paths...]       Persona fit of every document: a table (-f json, -f csv)
        ${toolName} --explain <rule>       Explain a rule
 
@@ -177,6 +179,7 @@ function reportFailure(error: unknown, io: CliIO): number {
 }
 
 async function personasCommand(args: string[], values: Values, io: CliIO): Promise<number> {
+  if (args[0] === 'import') return importCommand(args.slice(1), io);
   const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
   const personas = resolveFileConfig(loaded, resolve('.')).personas;
   if (args.length === 0) {
@@ -186,6 +189,34 @@ async function personasCommand(args: string[], values: Values, io: CliIO): Promi
   const persona = findPersona(args[0], personas);
   if (!persona) throw new UsageError(`Unknown persona "${args[0]}"; known: ${personas.map((p) => p.id).join(', ')}`);
   io.stdout(values.format === 'json' ? `${JSON.stringify(persona, null, 2)}\n` : describePersona(persona));
+  return 0;
+}
+
+/** `persona-lint personas import <page.md> [folder]`: profiles for review, written only when the whole page reads. */
+async function importCommand(args: string[], io: CliIO): Promise<number> {
+  const [page, folder = 'personas', ...extra] = args;
+  if (!page || extra.length > 0) throw new UsageError(`Usage: ${toolName} personas import <page.md> [folder]   (default folder: personas)`);
+  const { importPersonas, profileYaml } = await import('./persona-import-files.js');
+  let text: string;
+  try {
+    text = await readFile(resolve(page), 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read ${page}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const { profiles, problems } = importPersonas(text);
+  const targets = profiles.map((p) => join(folder, `${p.profile.id}.yml`));
+  for (const target of targets) if (existsSync(target)) problems.push(`${target} exists; move it away or import into another folder`);
+  if (problems.length > 0) {
+    io.stderr(`${toolName}: Cannot import personas from ${page}; nothing was written:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+    return 2;
+  }
+  await mkdir(folder, { recursive: true });
+  const lines: string[] = [];
+  for (const [i, imported] of profiles.entries()) {
+    await writeFile(targets[i], profileYaml(imported, page));
+    lines.push(`${targets[i]}: ${imported.profile.name}`, `  to fill: ${imported.unfilled.join('; ')}`, ...imported.notes.map((note) => `  note: ${note}`));
+  }
+  io.stdout(`${lines.join('\n')}\n\n${profiles.length} profiles written for review. Fill the fields listed, then add the files to \`personaProfiles\` in your config.\n`);
   return 0;
 }
 
