@@ -33,7 +33,7 @@ if (!existsSync(corpus)) {
 }
 
 const bin = (name) => join(repo, 'node_modules', '.bin', name);
-const cli = join(repo, 'dist', 'cli.js');
+const cli = join(repo, 'dist', 'cli', 'main.js');
 const gnuTime = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path));
 
 function markdownFiles(dir) {
@@ -155,6 +155,11 @@ async function main() {
     const peak = Math.max(...rows.filter((r) => r.id.startsWith('cold-') || r.id.startsWith('cached-')).map((r) => r.peakMb?.max ?? 0));
     if (gnuTime) targets.push({ target: 'persona-lint peak memory < 300 MB (every row, both corpora)', value: peak, limit: 300, unit: 'MB' });
   }
+  // The scores' share of a run, in process on one thread (bench/scoring.mjs): relevance and fit
+  // for every persona against every default rule, parsing included.
+  const scoring = JSON.parse(execFileSync(process.execPath, [join(repo, 'bench', 'scoring.mjs'), corpus], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+  targets.push({ target: 'persona scores (relevance + fit) ≤ 0.10 × a default run, 1 thread', value: scoring.scoreShare, limit: 0.1 });
+  targets.push({ target: 'for scale: relevance alone vs a default run, 1 thread', value: scoring.relevanceShare, info: true });
   for (const target of targets) if (!target.info) target.pass = Number.isFinite(target.value) ? (target.atLeast ? target.value >= target.limit : target.value <= target.limit) : null;
 
   const results = {
@@ -165,6 +170,7 @@ async function main() {
     peers: { alex: version('alex'), 'write-good': version('write-good'), textlint: version('textlint'), 'textlint-rule-write-good': version('textlint-rule-write-good') },
     memory: gnuTime ? `peak resident set size from ${gnuTime} (%M)` : 'not measured: GNU time is not installed',
     rows,
+    scoring,
     targets,
   };
   writeFileSync(values.output, `${JSON.stringify(results, null, 2)}\n`);

@@ -1,5 +1,5 @@
-import type { Reporter } from './types.js';
-import { toolName, toolVersion } from '../meta.js';
+import type { Reporter } from './reporter.js';
+import { toolName, toolVersion } from '../core/meta.js';
 
 /** Version of the JSON shape; bumped on any breaking change (see the README's JSON output section). */
 export const jsonFormatVersion = 1;

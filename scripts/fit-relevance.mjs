@@ -1,0 +1,128 @@
+// Makes the relevance data in rules/relevance/ (run after `npm run build`):
+//
+//   node scripts/fit-relevance.mjs
+//
+// - background.json: how often general writing uses each term, counted over the rust-blog corpus
+//   (a developer blog, 754 posts) and the buyer-persona handbook, both in ../shared.
+// - weights.json: per persona, the mean term distribution of the gitlab-docs pages labelled for it
+//   (../shared/corpus/gitlab-docs), and the softmax temperature that makes the probabilities
+//   honest under cross-validation (folds by source folder: no page is scored with weights fitted on
+//   a page from its own folder).
+//
+// The relevance model itself (src/scoring/relevance.ts) mixes these with the profiles.
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from '../dist/text/document.js';
+import { loadBuiltinPersonas } from '../dist/data/load-data.js';
+import { documentTerms, profileTerms, relevanceModel, scoreRelevance, termCounts } from '../dist/scoring/relevance.js';
+
+const repo = dirname(dirname(fileURLToPath(import.meta.url)));
+const shared = join(repo, '..', 'shared');
+export const gitlabDocs = join(shared, 'corpus', 'gitlab-docs');
+const out = join(repo, 'rules', 'relevance');
+
+/** The settings, chosen by cross-validated top-1 on gitlab-docs over a small grid (docs/scoring.md). */
+export const params = { profileShare: 0.25, scale: 3 };
+
+/** Terms general writing uses fewer times than this are left out of background.json (they count as rare). */
+const minBackgroundCount = 3;
+
+const read = (file) => parseDocument(file, readFileSync(file, 'utf8'));
+
+/** The labelled gitlab-docs pages: label, fold (source folder) and term shares. */
+export function labelledPages(dir = gitlabDocs) {
+  const [header, ...rows] = readFileSync(join(dir, 'labels.tsv'), 'utf8').trim().split('\n');
+  const columns = header.split('\t');
+  return rows.map((row) => {
+    const cells = Object.fromEntries(row.split('\t').map((value, i) => [columns[i], value]));
+    const doc = read(join(dir, cells.file));
+    return { path: cells.file, file: join(dir, cells.file), label: cells.persona, fold: dirname(cells.source), doc, shares: documentTerms(doc).shares };
+  });
+}
+
+/** Per persona id, the mean term shares of its pages, rounded to keep the file small. */
+export function fitPersonas(pages) {
+  const personas = {};
+  for (const id of [...new Set(pages.map((p) => p.label))].sort()) {
+    const mine = pages.filter((p) => p.label === id);
+    const sum = new Map();
+    for (const page of mine) for (const [term, share] of page.shares) sum.set(term, (sum.get(term) ?? 0) + share / mine.length);
+    personas[id] = Object.fromEntries([...sum].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([term, share]) => [term, Number(share.toPrecision(3))]));
+  }
+  return personas;
+}
+
+/** The fitted data without `fold`'s pages: what cross-validation scores that fold with. */
+export function dataWithout(background, pages, fold, temperature) {
+  return { background, fitted: { source: `gitlab-docs without ${fold}`, method: 'cross-validation fold', params: { ...params, temperature }, personas: fitPersonas(pages.filter((p) => p.fold !== fold)) } };
+}
+
+/** Cross-validated relevance of every page: each scored with the weights fitted without its folder. */
+export function crossValidated(background, pages, temperature = 1) {
+  const personas = loadBuiltinPersonas();
+  const byPage = new Map();
+  for (const fold of [...new Set(pages.map((p) => p.fold))]) {
+    const model = relevanceModel(personas, dataWithout(background, pages, fold, temperature));
+    for (const page of pages.filter((p) => p.fold === fold)) byPage.set(page.path, scoreRelevance(model, page.doc));
+  }
+  return byPage;
+}
+
+export function readBackground() {
+  return JSON.parse(readFileSync(join(out, 'background.json'), 'utf8'));
+}
+
+function buildBackground() {
+  const blog = join(shared, 'corpus', 'rust-blog');
+  const files = [...readdirSync(blog, { recursive: true }).filter((name) => name.endsWith('.md')).sort().map((name) => join(blog, name)), join(shared, 'buyer-personas.md')];
+  const counts = new Map();
+  let tokens = 0;
+  for (const file of files) {
+    for (const [term, count] of termCounts(read(file)).counts) {
+      counts.set(term, (counts.get(term) ?? 0) + count);
+      tokens += count;
+    }
+  }
+  // Terms the built-in model looks up keep their count even when rare.
+  const needed = new Set(loadBuiltinPersonas().flatMap((p) => [...profileTerms(p).keys()]));
+  const kept = [...counts].filter(([term, count]) => count >= minBackgroundCount || needed.has(term)).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return { source: `../shared/corpus/rust-blog (${files.length - 1} posts) and ../shared/buyer-personas.md; terms counted fewer than ${minBackgroundCount} times are left out unless a profile uses them`, documents: files.length, tokens, counts: Object.fromEntries(kept) };
+}
+
+/** The temperature with the lowest cross-validated log loss (probabilities neither over- nor under-confident). */
+function fitTemperature(background, pages) {
+  const ids = loadBuiltinPersonas().map((p) => p.id);
+  const scored = crossValidated(background, pages);
+  let best = { temperature: 1, loss: Infinity };
+  for (let temperature = 0.01; temperature <= 0.5; temperature += 0.005) {
+    let loss = 0;
+    for (const page of pages) {
+      const relevance = scored.get(page.path).map((r) => r.relevance);
+      const max = Math.max(...relevance);
+      const sum = relevance.reduce((s, r) => s + Math.exp((r - max) / temperature), 0);
+      loss -= (relevance[ids.indexOf(page.label)] - max) / temperature - Math.log(sum);
+    }
+    if (loss < best.loss) best = { temperature: Number(temperature.toFixed(3)), loss };
+  }
+  return best.temperature;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (!existsSync(join(gitlabDocs, 'labels.tsv'))) {
+    console.error(`fit-relevance: ${gitlabDocs} is not here; it lives in ../shared/corpus.`);
+    process.exit(2);
+  }
+  const background = buildBackground();
+  writeFileSync(join(out, 'background.json'), `${JSON.stringify(background)}\n`);
+  const pages = labelledPages();
+  const temperature = fitTemperature(background, pages);
+  const weights = {
+    source: `../shared/corpus/gitlab-docs: ${pages.length} labelled pages`,
+    method: 'per persona, the mean of its pages’ term shares (1 + ln count, normalised per page); temperature by cross-validated log loss, folds by source folder',
+    params: { ...params, temperature },
+    personas: fitPersonas(pages),
+  };
+  writeFileSync(join(out, 'weights.json'), `${JSON.stringify(weights)}\n`);
+  console.log(`background: ${Object.keys(background.counts).length} terms of ${background.tokens} occurrences; weights: ${Object.values(weights.personas).reduce((n, t) => n + Object.keys(t).length, 0)} terms; temperature ${temperature}`);
+}

@@ -1,0 +1,162 @@
+import type { Persona } from '../data/load-data.js';
+import type { LintReport } from '../core/types.js';
+
+/** One document's row of `persona-lint score`. */
+export interface ScoreRow {
+  path: string;
+  declared: string[];
+  /** The most relevant persona (who the page is written for); null when it uses none of any persona's words. */
+  best: string | null;
+  /** The probability of `best`, 0 to 1. */
+  confidence: number;
+  /** True when no persona clearly leads. */
+  unclear: boolean;
+  /** Persona id → fit (0 to 100); empty when the file could not be linted. */
+  fits: Record<string, number>;
+  /** Persona id → probability that the page is written for it (0 to 1). */
+  relevance: Record<string, number>;
+  /** Persona id → the page's words behind its relevance, most first. */
+  why: Record<string, string[]>;
+  /** Why the file could not be scored. */
+  error?: string;
+}
+
+/** One persona's line of the summary. */
+export interface PersonaSummary {
+  id: string;
+  name: string;
+  /** Mean fit over the documents that were scored, one decimal. */
+  meanFit: number | null;
+  /** Documents this persona fits best (by relevance, unclear pages left out). */
+  bestFor: number;
+  /** Documents that declare this persona. */
+  declaredBy: number;
+  /** Key concepts most often missing from the documents written for the persona (declared, or best fit when none declares it). */
+  mostMissing: { label: string; documents: number }[];
+}
+
+/** Documents × personas, the data behind every format of `persona-lint score`. */
+export interface ScoreSheet {
+  personas: { id: string; name: string; short: string }[];
+  documents: ScoreRow[];
+  summary: PersonaSummary[];
+}
+
+/** Short column name: the first alias (rory, tristan), else the id. */
+const shortName = (persona: Persona) => persona.aliases[0] ?? persona.id;
+
+export function scoreSheet(report: LintReport, personas: readonly Persona[]): ScoreSheet {
+  const documents: ScoreRow[] = report.results.map((result) => {
+    if (!result.personas) {
+      const fatal = result.messages.find((m) => m.fatal);
+      return { path: result.path, declared: [], best: null, confidence: 0, unclear: true, fits: {}, relevance: {}, why: {}, error: fatal?.message ?? 'not scored' };
+    }
+    const { declared, best, confidence, unclear, scores } = result.personas;
+    const fits: Record<string, number> = {};
+    const relevance: Record<string, number> = {};
+    const why: Record<string, string[]> = {};
+    for (const score of scores) {
+      fits[score.id] = score.fit;
+      // Scores kept for declared personas only (a compact result) carry no relevance.
+      if (score.probability !== undefined) relevance[score.id] = score.probability;
+      if (score.why !== undefined) why[score.id] = score.why;
+    }
+    return { path: result.path, declared, best, confidence: confidence ?? 0, unclear: unclear ?? best === null, fits, relevance, why };
+  });
+  const summary = personas.map((persona): PersonaSummary => {
+    const scored = report.results.filter((r) => r.personas);
+    const fits = scored.map((r) => r.personas!.scores.find((s) => s.id === persona.id)?.fit).filter((f): f is number => f !== undefined);
+    const declaredBy = scored.filter((r) => r.personas!.declared.includes(persona.id));
+    // An unclear page is nobody's in particular: it counts for no persona's best fit.
+    const bestFor = scored.filter((r) => r.personas!.best === persona.id && !r.personas!.unclear);
+    const audience = declaredBy.length > 0 ? declaredBy : bestFor;
+    const missing = new Map<string, number>();
+    for (const r of audience) {
+      for (const label of r.personas!.scores.find((s) => s.id === persona.id)?.missing ?? []) missing.set(label, (missing.get(label) ?? 0) + 1);
+    }
+    return {
+      id: persona.id,
+      name: persona.name,
+      meanFit: fits.length > 0 ? Math.round((10 * fits.reduce((a, b) => a + b, 0)) / fits.length) / 10 : null,
+      bestFor: bestFor.length,
+      declaredBy: declaredBy.length,
+      mostMissing: [...missing]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 3)
+        .map(([label, documents]) => ({ label, documents })),
+    };
+  });
+  return { personas: personas.map((p) => ({ id: p.id, name: p.name, short: shortName(p) })), documents, summary };
+}
+
+function truncateStart(text: string, width: number): string {
+  return text.length <= width ? text : `…${text.slice(text.length - width + 1)}`;
+}
+
+const percent = (probability: number) => `${Math.round(100 * probability)}%`;
+
+/** The best-fit cell: the most relevant persona and its probability, `?` after it when unclear. */
+function bestCell(row: ScoreRow, short: Map<string, string>): string {
+  if (!row.best) return '-';
+  return `${short.get(row.best)} ${percent(row.confidence)}${row.unclear ? ' ?' : ''}`;
+}
+
+/**
+ * The terminal table: one row per document, one column per persona with its fit (the declared
+ * persona marked with *, the best fit in bold when colour is on), the best fit by relevance, then
+ * why: the words behind the two most relevant personas, then the per-persona summary.
+ */
+export function formatScoreTable(sheet: ScoreSheet, options: { color: boolean; pathWidth?: number }): string {
+  const bold = (text: string) => (options.color ? `\u001b[1m${text}\u001b[22m` : text);
+  const pathWidth = Math.min(options.pathWidth ?? 48, Math.max(8, ...sheet.documents.map((d) => d.path.length)));
+  const widths = sheet.personas.map((p) => Math.max(p.short.length, 4));
+  const short = new Map(sheet.personas.map((p) => [p.id, p.short]));
+  const lines: string[] = [];
+  lines.push(['document'.padEnd(pathWidth), ...sheet.personas.map((p, i) => p.short.padStart(widths[i])), 'best fit'].join('  '));
+  for (const row of sheet.documents) {
+    const path = truncateStart(row.path, pathWidth).padEnd(pathWidth);
+    if (row.error) {
+      lines.push(`${path}  could not be scored: ${row.error}`);
+      continue;
+    }
+    const cells = sheet.personas.map((p, i) => {
+      const fit = row.fits[p.id];
+      const text = `${fit ?? '-'}${row.declared.includes(p.id) ? '*' : ' '}`.padStart(widths[i] + 1);
+      return p.id === row.best ? bold(text) : text;
+    });
+    lines.push(`${path}  ${cells.join(' ')}  ${bestCell(row, short)}`);
+  }
+  lines.push('', '* declared persona (frontmatter, config or --persona); best fit: the most relevant persona and its probability, ? when no persona clearly leads', '');
+  const explained = sheet.documents.filter((row) => row.best);
+  if (explained.length > 0) {
+    lines.push('why (the words behind relevance)');
+    for (const row of explained) {
+      const top = Object.entries(row.relevance)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 2)
+        .map(([id, probability]) => `${short.get(id)} ${percent(probability)}: ${(row.why[id] ?? []).join(', ') || '-'}`);
+      lines.push(`${truncateStart(row.path, pathWidth).padEnd(pathWidth)}  ${top.join(' | ')}`);
+    }
+    lines.push('');
+  }
+  const nameWidth = Math.max(7, ...sheet.summary.map((s) => s.id.length));
+  lines.push(`${'persona'.padEnd(nameWidth)}  mean fit  best fit for  declared by  key concepts most often missing`);
+  for (const s of sheet.summary) {
+    const missing = s.mostMissing.length > 0 ? s.mostMissing.map((m) => `${m.label} (${m.documents})`).join(', ') : '-';
+    lines.push(`${s.id.padEnd(nameWidth)}  ${(s.meanFit === null ? '-' : s.meanFit.toFixed(1)).padStart(8)}  ${String(s.bestFor).padStart(12)}  ${String(s.declaredBy).padStart(11)}  ${missing}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** RFC 4180 CSV of the table: path, declared (ids separated by ;), best, then one fit column per persona id. */
+export function formatScoreCsv(sheet: ScoreSheet): string {
+  const rows = [['path', 'declared', 'best', ...sheet.personas.map((p) => p.id)]];
+  for (const row of sheet.documents) {
+    rows.push([row.path, row.declared.join(';'), row.best ?? '', ...sheet.personas.map((p) => (row.fits[p.id] === undefined ? '' : String(row.fits[p.id])))]);
+  }
+  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}

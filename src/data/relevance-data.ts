@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { DataError } from '../core/errors.js';
+import { displayPath } from '../core/paths.js';
+import { describeErrors, packagePath, schemaValidator } from '../core/schema.js';
+
+/** Term → share of a persona's fitted distribution (the shares of one persona sum to 1). */
+export type FittedTerms = Record<string, number>;
+
+/** rules/relevance/background.json: how often general writing uses each term. */
+export interface Background {
+  source: string;
+  documents: number;
+  /** All term occurrences counted, including the terms left out of `counts`. */
+  tokens: number;
+  counts: Record<string, number>;
+}
+
+/** rules/relevance/weights.json: what scripts/fit-relevance.mjs fitted, and with which settings. */
+export interface Fitted {
+  source: string;
+  method: string;
+  params: {
+    /** Share of a persona's distribution that comes from its profile; the rest from its fitted terms. */
+    profileShare: number;
+    /** Background smoothing: how many times more often than general writing a persona must use a term for its weight to reach ln 2. */
+    scale: number;
+    /** Softmax temperature that turns relevance into probabilities. */
+    temperature: number;
+  };
+  /** Persona id → fitted terms. A persona without an entry is scored on its profile alone. */
+  personas: Record<string, FittedTerms>;
+}
+
+export interface RelevanceData {
+  background: Background;
+  fitted: Fitted;
+}
+
+function readJson<T>(name: string, schemaName: string): T {
+  const file = packagePath('rules', 'relevance', name);
+  const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+  const validate = schemaValidator(schemaName);
+  if (!validate(value)) throw new DataError(displayPath(file), describeErrors(validate.errors));
+  return value;
+}
+
+let builtin: RelevanceData | undefined;
+
+/** The shipped background and fitted weights, read and validated once per run. */
+export function builtinRelevanceData(): RelevanceData {
+  return (builtin ??= { background: readJson<Background>('background.json', 'relevance-background.schema.json'), fitted: readJson<Fitted>('weights.json', 'relevance-weights.schema.json') });
+}

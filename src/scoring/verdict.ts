@@ -1,0 +1,26 @@
+import type { PersonaRelevance } from './relevance.js';
+
+/**
+ * Below this probability the most relevant persona does not clearly lead: the page is `unclear`
+ * and persona-mismatch stays silent. Chosen on gitlab-docs under cross-validation (docs/scoring.md).
+ */
+export const unclearBelow = 0.4;
+
+export interface RelevanceVerdict {
+  /** False when the page uses none of any persona's terms: it is written for nobody in particular. */
+  any: boolean;
+  /** The probability of the most relevant persona, 0 to 1. */
+  confidence: number;
+  /** Its lead over the second, in probability (0 to 1). */
+  margin: number;
+  unclear: boolean;
+}
+
+/** What the ranking says, from the relevances sorted most relevant first. */
+export function relevanceVerdict(sorted: readonly PersonaRelevance[]): RelevanceVerdict {
+  const [first, second] = sorted;
+  const any = first !== undefined && first.relevance > 0;
+  const confidence = any ? first.probability : 0;
+  const margin = any ? Math.round((first.probability - (second?.probability ?? 0)) * 1000) / 1000 : 0;
+  return { any, confidence, margin, unclear: !any || confidence < unclearBelow };
+}
