@@ -1,26 +1,41 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { XMLParser } from 'fast-xml-parser';
-import { cliPath } from './helpers/cli.js';
 import { repoRoot } from './helpers/fixtures.js';
 import { git, tempRepo, writeFiles } from './helpers/git.js';
 import { validateSarif, validateWith } from './helpers/validators.js';
+import { cloneCheckout } from './helpers/checkout-clone.js';
 
 // The CI examples in docs/ci/ are run here as written: their command lines are read from the files,
-// never copied, and run in a temporary git repository with a base commit and a change. The one line
-// not run is the install (`npm install --global persona-lint`): a `persona-lint` on PATH that runs
-// this checkout's build stands in for it.
-const install = 'npm install --global persona-lint';
+// never copied, and run in a temporary git repository with a base commit and a change. The install
+// line runs too, with the repository URL pointing at a file:// clone of this checkout (tagged like
+// the release it names) and npm's global prefix in a temporary folder: npm clones it, builds it,
+// packs it and installs the tarball, and the steps after it run the `persona-lint` it put on PATH.
+const repositoryUrl = 'https://github.com/persona-lint/persona-lint.git';
+const install = `npm install --global "$(npm pack --silent git+${repositoryUrl}#v0.1.0)"`;
 
 let repo: string;
 let base: string;
 let bin: string;
 
 beforeAll(() => {
+  const clone = cloneCheckout();
+  const prefix = mkdtempSync(join(tmpdir(), 'persona-lint-prefix-'));
+  const installed = spawnSync('bash', ['-e', '-c', install.replace(repositoryUrl, clone.url).replace('#v0.1.0', `#${clone.tag}`)], {
+    cwd: mkdtempSync(join(tmpdir(), 'persona-lint-ci-')),
+    encoding: 'utf8',
+    // The npm cache answers without asking the registry about every package again.
+    env: { ...process.env, npm_config_prefix: prefix, npm_config_prefer_offline: 'true' },
+  });
+  expect(installed.stderr).not.toMatch(/npm error/);
+  expect(installed.status).toBe(0);
+  bin = join(prefix, 'bin');
+  expect(spawnSync(join(bin, 'persona-lint'), ['--version'], { encoding: 'utf8' }).stdout).toBe(`${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}\n`);
+
   ({ dir: repo, base } = tempRepo({
     '.personalintrc.json': '{"rules": {"buzzword": "error"}}',
     'docs/guide.md': '# Guide\n\nWe leverage old wording here.\n',
@@ -32,10 +47,7 @@ beforeAll(() => {
   });
   git(repo, 'add', '--all');
   git(repo, 'commit', '--quiet', '--message', 'change');
-  bin = mkdtempSync(join(tmpdir(), 'persona-lint-bin-'));
-  writeFileSync(join(bin, 'persona-lint'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} "$@"\n`);
-  chmodSync(join(bin, 'persona-lint'), 0o755);
-});
+}, 900_000);
 
 function shell(command: string, env: Record<string, string>, cwd = repo): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync('bash', ['-e', '-c', command], { cwd, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', ...env } });

@@ -10,8 +10,9 @@ import { fixtureCases, fixturesRoot, formatResult } from './helpers/fixtures.js'
 const folders = readdirSync(fixturesRoot).filter((name) => statSync(join(fixturesRoot, name)).isDirectory());
 
 // Folders of pages that other tests read (README samples, labelled persona pages, reporter input,
-// --fix cases, the editor tests' page); their cases are still linted against their .expected files.
-const notRuleFixtures = ['samples', 'personas', 'reporters', 'fix', 'editor'];
+// --fix cases, the editor tests' page), and of a page format whose cases compare every message
+// (MDX); their cases are still linted against their .expected files.
+const notRuleFixtures = ['samples', 'personas', 'reporters', 'fix', 'editor', 'mdx'];
 
 describe('fixtures/', () => {
   it('has a folder with cases for every rule, and no folder that is neither a rule nor listed above', () => {
@@ -24,7 +25,7 @@ describe('fixtures/', () => {
       const dir = join(fixturesRoot, id);
       if (!existsSync(dir)) return [];
       return readdirSync(dir)
-        .filter((name) => name.endsWith('.md') && !existsSync(join(dir, name.replace(/\.md$/, '.expected'))))
+        .filter((name) => /\.mdx?$/.test(name) && !existsSync(join(dir, name.replace(/\.mdx?$/, '.expected'))))
         .map((name) => `fixtures/${id}/${name}`);
     });
     expect(missing).toEqual([]);

@@ -14,7 +14,7 @@ export type ChangedLines = Set<number> | 'all';
 
 /** What changed since the merge base: absolute real paths of files that still exist, with their changed lines. */
 export interface ChangeSet {
-  /** The merge base commit the working tree was compared with. */
+  /** The merge base commit the working tree was compared with (the first repository's, when the paths span several). */
   base: string;
   files: Map<string, ChangedLines>;
 }
@@ -47,13 +47,21 @@ function unquote(path: string): string {
  * Deleted files are left out. With `lines`, also which lines of each file were added or modified
  * (`git diff --unified=0` against the merge base, so line numbers are those of the working tree).
  */
-export async function changesSince(ref: string, cwd: string, options: { lines: boolean }): Promise<ChangeSet> {
-  let root: string;
-  try {
-    root = (await git(['rev-parse', '--show-toplevel'], cwd)).trim();
-  } catch {
-    throw new UsageError(`--changed-since needs a git repository, and ${cwd} is not inside one.`);
+export async function changesSince(ref: string, directories: string | readonly string[], options: { lines: boolean }): Promise<ChangeSet> {
+  // Each linted path is asked of its own repository: a checkout linted from outside it, or two.
+  const roots = new Set<string>();
+  for (const directory of typeof directories === 'string' ? [directories] : directories) {
+    try {
+      roots.add((await git(['rev-parse', '--show-toplevel'], directory)).trim());
+    } catch {
+      throw new UsageError(`--changed-since needs a git repository, and ${directory} is not inside one.`);
+    }
   }
+  const sets = await Promise.all([...roots].map((root) => changesInRepository(ref, root, options)));
+  return { base: sets[0].base, files: new Map(sets.flatMap((set) => [...set.files])) };
+}
+
+async function changesInRepository(ref: string, root: string, options: { lines: boolean }): Promise<ChangeSet> {
   let commit: string;
   try {
     commit = (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], root)).trim();

@@ -1,12 +1,14 @@
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import type { FileResult, GateFailure, LintReport } from '../core/types.js';
-import { lintText, summarize } from '../run/lint-files.js';
+import { lintText, summarize, withUnreadable, type DiscoveryOptions } from '../run/lint-files.js';
 import { lintPaths, perFileOptions } from '../run/lint-paths.js';
 import { lintInPool } from '../run/pool.js';
 import { displayPath } from '../core/paths.js';
 import { checkOutputs, type InputFile, type OutputTarget, type OutputWriteError } from '../run/output-files.js';
 import { defaultCacheLocation } from '../run/cache.js';
-import { findFiles } from '../run/find-files.js';
+import { discoverFiles } from '../run/find-files.js';
 import { changesSince, keepChangedLines, realPath } from './changed-files.js';
 import { applyBaseline, readBaseline, recordedScores, writeBaseline, type Baseline } from './baseline.js';
 import { checkGates, type Gates } from './gates.js';
@@ -15,7 +17,7 @@ import type { RunOptions } from '../run/lint-paths.js';
 import { UsageError } from '../core/errors.js';
 
 /** Everything a CI or editor run adds to a plain lint: where the text comes from, which lines count, and what fails. */
-export interface CiOptions extends RunOptions {
+export interface CiOptions extends RunOptions, DiscoveryOptions {
   /** Lint this text instead of files (--stdin), reported under `filename` (--stdin-filename). */
   stdin?: { text: string; filename?: string };
   /** Only files changed since the merge base with this git ref (--changed-since). */
@@ -52,7 +54,7 @@ function checkRunOutputs(files: readonly string[], options: CiOptions, cwd: stri
 export async function runLint(patterns: readonly string[], options: CiOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   // Whatever else LintOptions carries goes to the linter untouched.
-  const { stdin: _stdin, changedSince: _since, changedLinesOnly: _lines, baseline: _baseline, writeBaseline: _write, gates: _gates, outputs: _outputs, onWriteFailure: _onWriteFailure, ...rest } = options;
+  const { stdin: _stdin, changedSince: _since, changedLinesOnly: _lines, baseline: _baseline, writeBaseline: _write, gates: _gates, outputs: _outputs, onWriteFailure: _onWriteFailure, noIgnore: _noIgnore, errorOnUnmatchedPattern: _unmatched, ...rest } = options;
   const lintOptions: RunOptions = { ...rest, cwd };
   if (options.changedLinesOnly && !options.changedSince) throw new UsageError('--changed-lines-only needs --changed-since <git-ref> to know what changed.');
   if (options.stdin && options.changedSince) throw new UsageError('--changed-since lints files from git; it cannot be combined with --stdin.');
@@ -62,15 +64,16 @@ export async function runLint(patterns: readonly string[], options: CiOptions = 
     checkRunOutputs([], options, cwd);
     results = [await lintStdin(options.stdin, lintOptions, cwd)];
   } else if (options.changedSince) {
-    const changes = await changesSince(options.changedSince, cwd, { lines: options.changedLinesOnly === true });
-    const files = (await findFiles(patterns, { cwd, configFile: options.configFile })).filter((file) => changes.files.has(realPath(file)));
+    const changes = await changesSince(options.changedSince, repositoryDirectories(patterns, cwd), { lines: options.changedLinesOnly === true });
+    const discovery = await discoverFiles(patterns, { ...options, cwd });
+    const files = discovery.files.filter((file) => changes.files.has(realPath(file)));
     checkRunOutputs(files, options, cwd);
-    results = files.length > 0 ? await lintPaths(files, lintOptions) : [];
+    results = withUnreadable(files.length > 0 ? await lintPaths(files, lintOptions) : [], discovery.unreadable, cwd);
     if (options.changedLinesOnly) results = keepChangedLines(results, changes, cwd);
   } else {
-    const files = await findFiles(patterns, { cwd, configFile: options.configFile });
-    checkRunOutputs(files, options, cwd);
-    results = await lintPaths(files, lintOptions);
+    const discovery = await discoverFiles(patterns, { ...options, cwd });
+    checkRunOutputs(discovery.files, options, cwd);
+    results = withUnreadable(await lintPaths(discovery.files, lintOptions), discovery.unreadable, cwd);
   }
   let baseline: Baseline | undefined;
   if (options.baseline) baseline = await readBaseline(options.baseline, cwd);
@@ -90,6 +93,24 @@ async function lintStdin(stdin: { text: string; filename?: string }, options: Ru
   let result: FileResult | undefined;
   await lintInPool([{ text: stdin.text, filePath: stdin.filename }], [shown], lintOptions, 1, (_, r) => (result = r), budget);
   return result!;
+}
+
+/**
+ * Where the linted paths are, for --changed-since to ask their repository (not the working
+ * directory's): each path's folder, or a glob's fixed part; the working directory when none is given.
+ */
+function repositoryDirectories(patterns: readonly string[], cwd: string): string[] {
+  if (patterns.length === 0) return [cwd];
+  return [
+    ...new Set(
+      patterns.map((pattern) => {
+        const absolute = resolve(cwd, pattern);
+        if (existsSync(absolute)) return statSync(absolute).isDirectory() ? absolute : dirname(absolute);
+        const base = resolve(cwd, picomatch.scan(pattern).base || '.');
+        return existsSync(base) ? base : cwd;
+      }),
+    ),
+  ];
 }
 
 /** Gate failures of every file, or undefined when no gate or baseline is in play. */

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { resolve } from 'node:path';
-import { summarize } from '../run/lint-files.js';
+import { dirname, resolve } from 'node:path';
+import { summarize, type DiscoveryOptions } from '../run/lint-files.js';
 import type { OutputWriteError } from '../run/output-files.js';
 import { jsonText, logText } from '../reporters/escape.js';
 import { refusedByEnvironment, setJsConfigPolicy, workspaceRoot } from '../config/js-config-policy.js';
-import { configForFile, resolveFileConfig, findConfig, loadConfigFile } from '../config/load-config.js';
+import { configSources, resolveFileConfig, findConfig, loadConfigFile } from '../config/load-config.js';
+import { displayPath } from '../core/paths.js';
 import { loadReporter, reporterNames } from '../reporters/index.js';
 import { rules } from '../rules/index.js';
 import { toolName, toolVersion } from '../core/meta.js';
@@ -35,6 +36,7 @@ export function helpText(): string {
   });
   return `Usage: ${toolName} [options] [paths, directories or globs...]   (default: .)
        ${toolName} personas [id]          List the personas, or show one
+       ${toolName} personas import <page.md> [folder]   Persona profiles from a persona page, for review
        ${toolName} score [paths...]       Persona fit of every document: a table (-f json, -f csv)
        ${toolName} --explain <rule>       Explain a rule
        ${toolName} lsp                    Start the language server (stdio), for editors
@@ -102,10 +104,13 @@ function print(io: CliIO, text: string): number {
   return 0;
 }
 
-/** `--print-config <file>`: the effective config for one file, personas by id. */
+/** `--print-config <file>`: the effective config for one file, personas by id, and where each setting came from. */
 async function printConfigCommand(file: string, values: Values, io: CliIO): Promise<number> {
-  const { personas, ...rest } = await configForFile(file, values.config);
-  return print(io, `${jsonText({ ...rest, personas: personas.map((p) => p.id) })}\n`);
+  const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(dirname(resolve(file)));
+  const { personas, ...rest } = resolveFileConfig(loaded, file);
+  // The config, a preset it extends, or an override.
+  const provenance = { chain: loaded.chain.map((path) => displayPath(path)), sources: configSources(loaded, file) };
+  return print(io, `${jsonText({ ...rest, personas: personas.map((p) => p.id), ...provenance })}\n`);
 }
 
 /** The default command: lint, report, and turn the counts and gates into an exit code. */
@@ -166,7 +171,7 @@ function useColor(values: Values, io: CliIO): boolean {
 }
 
 /** --workers, --cache and --cache-location, for every command that lints files. */
-function runOptions(values: Values, io: CliIO): RunOptions {
+function runOptions(values: Values, io: CliIO): RunOptions & DiscoveryOptions {
   const workers = values.workers === undefined ? undefined : parseWorkers(values.workers);
   if (typeof workers === 'number' && workers > maxWorkers()) io.stderr(`${toolName}: --workers ${workers} is more than the ${maxWorkers()} cores here; using ${maxWorkers()}.\n`);
   return {
@@ -175,6 +180,8 @@ function runOptions(values: Values, io: CliIO): RunOptions {
     timeBudget: values['time-budget'] === undefined ? defaultTimeBudget : parseTimeBudget(values['time-budget']),
     cache: values.cache,
     cacheLocation: values['cache-location'],
+    noIgnore: values['no-ignore'],
+    errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
     onWarning: (message) => io.stderr(`${toolName}: ${message}\n`),
   };
 }
@@ -202,6 +209,7 @@ function reportFailure(error: unknown, io: CliIO): number {
 }
 
 async function personasCommand(args: string[], values: Values, io: CliIO): Promise<number> {
+  if (args[0] === 'import') return (await import('./personas-import.js')).importCommand(args.slice(1), io);
   const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
   const personas = resolveFileConfig(loaded, resolve('.')).personas;
   if (args.length === 0) {

@@ -17,6 +17,8 @@ export const cliOptions = {
   'changed-lines-only': { type: 'boolean', help: 'With --changed-since: line-level messages only on added or modified lines (document-level ones stay)' },
   baseline: { type: 'string', arg: 'file', help: 'Messages and scores recorded in this file are reported as baseline and do not fail the run' },
   'write-baseline': { type: 'string', arg: 'file', help: 'Record today’s messages and declared-persona scores in this file' },
+  'no-ignore': { type: 'boolean', help: 'Lint files that .gitignore, .personalintignore or config `ignores` leave out (node_modules and .git are still skipped)' },
+  'no-error-on-unmatched-pattern': { type: 'boolean', help: 'A directory without Markdown or a glob that matches nothing adds no file instead of exit 2' },
   stdin: { type: 'boolean', help: 'Lint Markdown from standard input' },
   'stdin-filename': { type: 'string', arg: 'path', help: 'With --stdin: the path used to find the config and shown in reports' },
   fix: { type: 'boolean', help: 'Apply the fixes of entries marked fixable, in place, and report what remains' },

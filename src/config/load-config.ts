@@ -10,12 +10,13 @@ import { checkMinFit } from '../data/min-fit.js';
 import { displayPath } from '../core/paths.js';
 import { ConfigError } from '../core/errors.js';
 import { checkPacks, checkRules, mergeProfiles } from './check-config.js';
-import { resolveFileConfig } from './resolve-config.js';
+import { resolveFileConfig, configSources } from './resolve-config.js';
 import { toList, type LoadedConfig, type UserConfig } from './user-config.js';
+import { resolveExtends } from './extends.js';
 
 export type { EffectiveConfig, RuleConfig } from '../engine/settings.js';
 export type { ConfigOverride, LoadedConfig, UserConfig } from './user-config.js';
-export { resolveFileConfig, toList };
+export { resolveFileConfig, configSources, toList };
 
 export const configSearchPlaces = [
   'package.json',
@@ -57,7 +58,7 @@ const explorer = cosmiconfig('personalint', {
   searchStrategy: 'global',
 });
 
-const defaults = (): LoadedConfig => ({ source: null, baseDir: process.cwd(), config: {}, personas: loadBuiltinPersonas(), overrides: [], ignores: [] });
+const defaults = (): LoadedConfig => ({ source: null, baseDir: process.cwd(), config: {}, personas: loadBuiltinPersonas(), overrides: [], ignores: [], chain: [], provenance: {} });
 
 const loadedBySource = new Map<string, LoadedConfig>();
 
@@ -76,7 +77,7 @@ export async function findConfig(directory: string): Promise<LoadedConfig> {
     throw asConfigError(error);
   }
   if (!result) return defaults();
-  return prepare(result.filepath, notEmpty(result.filepath, result.config));
+  return await prepare(result.filepath, notEmpty(result.filepath, result.config));
 }
 
 /** A config named by --config. */
@@ -88,7 +89,7 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   } catch (error) {
     throw asConfigError(error, path);
   }
-  return prepare(path, notEmpty(path, result?.config));
+  return await prepare(path, notEmpty(path, result?.config));
 }
 
 /** An empty or `null` config file is a mistake (a half-written file, a bad merge), not “no settings”. */
@@ -105,19 +106,36 @@ function asConfigError(error: unknown, fallbackFile?: string): ConfigError {
   return new ConfigError(displayPath(file), [`cannot be parsed: ${describeParseProblem(configParseProblem(error, err.filepath ?? fallbackFile))}`]);
 }
 
-function prepare(source: string, raw: unknown): LoadedConfig {
-  const cached = loadedBySource.get(source);
-  if (cached) return cached;
+/** One config file checked on its own: the schema, then rule ids, options and packs. */
+function validateConfigFile(raw: unknown, source: string): UserConfig {
   const file = displayPath(source);
   const validate = schemaValidator('config.schema.json');
   if (!validate(raw)) throw new ConfigError(file, describeErrors(validate.errors));
   const config = raw as UserConfig;
-  const baseDir = dirname(source);
   const problems = [...checkRules(config.rules, 'rules'), ...checkPacks(config.packs, 'packs')];
   (config.overrides ?? []).forEach((override, i) => {
     problems.push(...checkRules(override.rules, `overrides[${i}].rules`), ...checkPacks(override.packs, `overrides[${i}].packs`));
   });
   if (problems.length > 0) throw new ConfigError(file, problems);
+  return config;
+}
+
+async function loadPresetFile(path: string): Promise<unknown> {
+  try {
+    return (await explorer.load(path))?.config ?? {};
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+    throw asConfigError(error, path);
+  }
+}
+
+async function prepare(source: string, raw: unknown): Promise<LoadedConfig> {
+  const cached = loadedBySource.get(source);
+  if (cached) return cached;
+  const file = displayPath(source);
+  const resolved = await resolveExtends<UserConfig>(source, raw, { load: loadPresetFile, validate: validateConfigFile, error: (file, problems) => new ConfigError(file, problems) });
+  const config = resolved.config;
+  const baseDir = dirname(source);
   const personas = mergeProfiles(loadBuiltinPersonas(), config.personaProfiles ?? [], baseDir, file);
   const known = new Set(personas.flatMap((p) => [p.id, ...p.aliases]));
   const targetProblems: string[] = [];
@@ -134,8 +152,10 @@ function prepare(source: string, raw: unknown): LoadedConfig {
     baseDir,
     config,
     personas,
-    overrides: (config.overrides ?? []).map((override) => ({ matches: picomatch(toList(override.files), { dot: true }), override })),
+    overrides: (config.overrides ?? []).map((override, i) => ({ matches: picomatch(toList(override.files), { dot: true }), override, source: resolved.overrideSources[i] })),
     ignores: config.ignores ?? [],
+    chain: resolved.chain,
+    provenance: resolved.provenance,
   };
   loadedBySource.set(source, loaded);
   return loaded;

@@ -4,6 +4,8 @@ import { defaultMinFit, mergeMinFit } from '../data/min-fit.js';
 import type { EffectiveConfig, RuleConfig } from '../engine/settings.js';
 import { rules } from '../rules/index.js';
 import { toList, type LoadedConfig, type RuleSetting } from './user-config.js';
+import type { Provenance } from './extends.js';
+import { displayPath } from '../core/paths.js';
 
 function ruleConfig(setting: RuleSetting, previous: RuleConfig): RuleConfig {
   if (!Array.isArray(setting)) return { severity: setting, options: previous.options };
@@ -39,3 +41,17 @@ export function resolveFileConfig(loaded: LoadedConfig, filePath: string): Effec
   return effective;
 }
 
+
+/** Which file each setting of one file's effective config came from: the config chain's, then each matching override's. */
+export function configSources(loaded: LoadedConfig, filePath: string): Provenance {
+  const sources: Provenance = { ...loaded.provenance };
+  const rel = relative(loaded.baseDir, resolve(filePath)).split('\\').join('/');
+  loaded.overrides.forEach(({ matches, override, source }, i) => {
+    if (!matches(rel)) return;
+    const from = `${displayPath(source)} (overrides[${i}])`;
+    for (const id of Object.keys(override.rules ?? {})) sources[`rules.${id}`] = from;
+    for (const id of Object.keys(override.packs ?? {})) sources[`packs.${id}`] = [...toList(sources[`packs.${id}`]), from];
+    for (const key of ['persona', 'gates', 'minFit'] as const) if (override[key] !== undefined) sources[key] = from;
+  });
+  return sources;
+}

@@ -1,3 +1,4 @@
+import type { Provenance } from './extends.js';
 import type { ConfigSeverity } from '../core/types.js';
 import type { PackChanges, Persona } from '../data/load-data.js';
 import type { MinFitSetting } from '../data/min-fit.js';
@@ -10,6 +11,8 @@ export type RuleSetting = ConfigSeverity | [ConfigSeverity, Record<string, unkno
 /** The configuration as a user writes it. */
 export interface UserConfig {
   $schema?: string;
+  /** Presets this config builds on: relative paths or npm packages (see extends.ts). */
+  extends?: string | string[];
   rules?: Record<string, RuleSetting>;
   packs?: Record<string, PackChanges>;
   personaProfiles?: (string | (Partial<Persona> & { id: string }))[];
@@ -34,10 +37,15 @@ export interface ConfigOverride {
 export interface LoadedConfig {
   source: string | null;
   baseDir: string;
+  /** The config with its presets (`extends`) merged in. */
   config: UserConfig;
   personas: Persona[];
-  overrides: { matches: (relativePath: string) => boolean; override: ConfigOverride }[];
+  overrides: { matches: (relativePath: string) => boolean; override: ConfigOverride; source: string }[];
   ignores: string[];
+  /** The files merged, presets first, this config last. */
+  chain: string[];
+  /** Which file each setting came from. */
+  provenance: Provenance;
 }
 
 export function toList(value: string | string[] | undefined): string[] {

@@ -32,16 +32,16 @@ export function fileResult(path: string, messages: Message[], extra: Partial<Fil
   return { path, messages: sorted, counts: countMessages(sorted), ...extra };
 }
 
-/** The one message of a file that could not be linted, at the line at fault when there is one. */
-export function fatalResult(path: string, reason: string, line: number | null = null): FileResult {
+/** The one message of a file that could not be linted, at the place that stopped it when known. */
+export function fatalResult(path: string, reason: string, at?: { line: number; column: number }): FileResult {
   const message: Message = {
     ruleId: 'fatal',
     severity: 'error',
     message: reason,
-    line,
-    column: line === null ? null : 1,
-    endLine: line,
-    endColumn: line === null ? null : 1,
+    line: at?.line ?? null,
+    column: at?.column ?? null,
+    endLine: at?.line ?? null,
+    endColumn: at?.column ?? null,
     actual: null,
     expected: [],
     note: null,

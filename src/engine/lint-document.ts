@@ -9,6 +9,7 @@ import { fileResult, fatalResult } from '../core/result.js';
 import { findPersona, personaNames } from '../data/find-persona.js';
 import { scoreDocument, type DocumentScores } from '../scoring/index.js';
 import { PersonaLintError, UsageError } from '../core/errors.js';
+import { MdxParseError } from '../text/mdx.js';
 import type { EffectiveConfig, LintOptions } from './settings.js';
 
 /** The personas a document is written for: --persona, else frontmatter `persona`, else config. */
@@ -67,8 +68,9 @@ export function lintDocumentSafely(path: string, text: string, config: Effective
   } catch (error) {
     // Broken data or config is the run's problem, not this file's: exit 2.
     if (error instanceof PersonaLintError && error.kind !== 'file') throw error;
-    if (error instanceof DocumentLimitError) return fatalResult(path, error.message, error.line);
+    if (error instanceof DocumentLimitError) return fatalResult(path, error.message, error.line === null ? undefined : { line: error.line, column: 1 });
     if (error instanceof RangeError && /call stack/i.test(error.message)) return fatalResult(path, stackOverflowMessage);
+    if (error instanceof MdxParseError) return fatalResult(path, `Cannot parse MDX: ${error.reason}`, error.line === null ? undefined : { line: error.line, column: error.column ?? 1 });
     const reason = error instanceof Error ? error.message : String(error);
     return fatalResult(path, `Cannot lint file: ${reason}`);
   }

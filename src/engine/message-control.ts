@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Message } from '../core/types.js';
+import { mdxCommentNodes } from '../text/mdx.js';
 
 interface Directive {
   kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
@@ -12,17 +13,21 @@ interface Directive {
   endOffset: number;
 }
 
-const directivePattern = /<!--\s*persona-lint-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/g;
+const directiveKinds = 'disable-next-line|disable-line|disable|enable';
+const htmlDirective = new RegExp(`<!--\\s*persona-lint-(${directiveKinds})\\b([^]*?)-->`, 'g');
+// In MDX, where HTML comments do not exist, a JavaScript comment in an expression: `{/* persona-lint-disable */}`.
+const mdxDirective = new RegExp(`/\\*\\s*persona-lint-(${directiveKinds})\\b([^]*?)\\*/`, 'g');
+const commentNodes = ['html', ...mdxCommentNodes];
 
 /** `<!-- persona-lint-disable buzzword -->` and friends, in document order. */
 export function readDirectives(tree: Root, text: string): Directive[] {
   const directives: Directive[] = [];
   // Most files have no directive: skip the walk over the whole tree.
   if (!text.includes('persona-lint-')) return directives;
-  visit(tree, 'html', (node) => {
-    if (!node.position || node.position.start.offset === undefined) return;
+  visit(tree, (node) => {
+    if (!commentNodes.includes(node.type) || !node.position || node.position.start.offset === undefined) return;
     const source = text.slice(node.position.start.offset, node.position.end.offset);
-    for (const match of source.matchAll(directivePattern)) {
+    for (const match of source.matchAll(node.type === 'html' ? htmlDirective : mdxDirective)) {
       const start = node.position.start.offset! + match.index!;
       const end = start + match[0].length;
       const before = text.slice(0, start);

@@ -56,7 +56,8 @@ export async function lintFile(path: string, options: LintOptions = {}): Promise
     bytes = await readFile(absolute);
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
-    return fatalResult(shown, `Cannot read file: ${err.code === 'EISDIR' ? 'it is a directory' : (err.message ?? String(error))}`);
+    const reason = err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' || err.code === 'EPERM' ? `${err.code}: permission denied` : (err.message ?? String(error));
+    return fatalResult(shown, `Cannot read file: ${reason}`);
   }
   const problem = notText(bytes);
   if (problem) return fatalResult(shown, problem);

@@ -13,6 +13,7 @@ import type { Span } from '../core/position.js';
 import { anchorTokens } from './anchor.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { checkNesting, checkTree } from './file-limits.js';
+import { mdxCodeNodes, mdxInlineCodeNodes } from './mdx.js';
 
 export interface Frontmatter {
   format: 'yaml' | 'toml';
@@ -45,6 +46,7 @@ export interface Document {
 /** Links whose text is their address (autolinks, bare URLs) are addresses, not prose. */
 const urlLiteral = 'urlLiteral';
 const english = new ParseEnglish();
+const proseOptions = { ignore: [urlLiteral, ...mdxCodeNodes], source: mdxInlineCodeNodes };
 
 export function parseDocument(path: string, text: string): Document {
   const file = new VFile({ path, value: text });
@@ -58,7 +60,7 @@ export function parseDocument(path: string, text: string): Document {
       (parent.children[index] as { type: string }).type = urlLiteral;
     }
   });
-  const nlcst = toNlcst(mdast, file, english, { ignore: [urlLiteral] }) as NlcstRoot;
+  const nlcst = toNlcst(mdast, file, english, proseOptions) as NlcstRoot;
   // mdast-util-to-nlcst always drops tables; marketing pages put claims in comparison tables,
   // so each cell becomes a paragraph of its own.
   // A table needs a pipe: most files skip this walk over the whole tree.
@@ -66,7 +68,7 @@ export function parseDocument(path: string, text: string): Document {
     for (const row of table.children) {
       for (const cell of row.children) {
         if (!cell.position || cell.children.length === 0) continue;
-        const cellRoot = toNlcst({ type: 'paragraph', children: cell.children, position: cell.position }, file, english, { ignore: [urlLiteral] }) as NlcstRoot;
+        const cellRoot = toNlcst({ type: 'paragraph', children: cell.children, position: cell.position }, file, english, proseOptions) as NlcstRoot;
         nlcst.children.push(...cellRoot.children);
       }
     }

@@ -15,6 +15,7 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import type { VFile } from 'vfile';
+import { isMdx, mdxParseError, remarkMdx } from './mdx.js';
 
 /**
  * GitHub Flavored Markdown, one part at a time: each part is added to the parser only when the
@@ -58,8 +59,8 @@ function urlAutolinkLiteralFromMarkdown(): FromMarkdownExtension {
 /** One processor per set of parts a file needs, keyed by the set as a bit mask. */
 const processors = new Map<number, Processor<Root>>();
 
-function processorFor(text: string): Processor<Root> {
-  let key = 0;
+function processorFor(text: string, mdx: boolean): Processor<Root> {
+  let key = mdx ? 1 << parts.length : 0;
   parts.forEach((part, i) => {
     if (part.test(text)) key |= 1 << i;
   });
@@ -74,13 +75,22 @@ function processorFor(text: string): Processor<Root> {
         (data.fromMarkdownExtensions ??= []).push(...chosen.map((part) => part.tree()));
       })
       .use(remarkFrontmatter, ['yaml', 'toml'])
+      .use(mdx ? [remarkMdx] : [])
       .freeze() as unknown as Processor<Root>;
     processors.set(key, processor);
   }
   return processor;
 }
 
-/** Parses a Markdown file (CommonMark, GFM, YAML and TOML frontmatter) to mdast. */
+/**
+ * Parses a Markdown file (CommonMark, GFM, YAML and TOML frontmatter) to mdast; a `.mdx` file as
+ * MDX, which throws an MdxParseError where it is not valid MDX.
+ */
 export function parseMarkdown(file: VFile): Root {
-  return processorFor(String(file.value)).parse(file);
+  if (!isMdx(file.path)) return processorFor(String(file.value), false).parse(file);
+  try {
+    return processorFor(String(file.value), true).parse(file);
+  } catch (error) {
+    throw mdxParseError(error);
+  }
 }

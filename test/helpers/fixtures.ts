@@ -33,17 +33,17 @@ export interface FixtureCase {
   expected: string;
 }
 
-/** Every `<case>.md` with a `<case>.expected` beside it, under fixtures/<dir>/. */
+/** Every `<case>.md` (or `.mdx`) with a `<case>.expected` beside it, under fixtures/<dir>/. */
 export function fixtureCases(dir: string): FixtureCase[] {
   const folder = join(fixturesRoot, dir);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((name) => name.endsWith('.md') && existsSync(join(folder, name.replace(/\.md$/, '.expected'))))
+    .filter((name) => /\.mdx?$/.test(name) && existsSync(join(folder, name.replace(/\.mdx?$/, '.expected'))))
     .sort()
     .map((name) => ({
       dir,
       name,
       markdown: join(folder, name),
-      expected: readFileSync(join(folder, name.replace(/\.md$/, '.expected')), 'utf8').trimEnd(),
+      expected: readFileSync(join(folder, name.replace(/\.mdx?$/, '.expected')), 'utf8').trimEnd(),
     }));
 }
