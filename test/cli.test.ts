@@ -159,7 +159,7 @@ describe('bad input', () => {
     const run = runCli(['doc.md'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('2:17  error    Frontmatter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (line 2, column 17)');
-    expect(run.stdout).toContain('5:4  warning  “leverage” is a buzzword');
+    expect(run.stdout).toContain('5:4   warning  “leverage” is a buzzword');
   });
 });
 

@@ -86,7 +86,7 @@ describe('1. outputs never overwrite inputs', () => {
     expect(run.stdout).toContain('a.md\n  3:4  baseline  “leverage” is a buzzword');
   });
 
-  it('reports are written whole through a temporary file: no temporary file is left, and a read-only report is replaced, not edited in place', () => {
+  it('reports are written whole through a temporary file, and no temporary file is left behind', () => {
     const dir = tempTree({ 'a.md': clean });
     expect(runCli(['a.md', '--report', 'json=out/report.json'], { cwd: dir }).code).toBe(0);
     expect(readdirSync(join(dir, 'out'))).toEqual(['report.json']);

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Link } from 'mdast';
 import type { Rule, Report } from '../engine/rule.js';
 import type { Persona } from '../data/load-data.js';
-import { longForm } from './helpers/long-form.js';
+import { expansionAt, explained } from './helpers/acronym-expansion.js';
 import type { Token } from '../text/tokens.js';
 import type { Document } from '../text/document.js';
 
@@ -203,74 +203,4 @@ function identifier(tokens: readonly Token[], i: number, text: string): boolean 
   const next = tokens[i + 1];
   if (!next || !/^\d/.test(next.text)) return false;
   return /^(?:[\s\-\u00a0]{1,2}|\s?#|\s?No\.\s?)$/.test(text.slice(tokens[i].end.offset, next.start.offset));
-}
-
-/** Marks a use explained by a footnote or a gloss: defined, but with no long form to quote. */
-const explained = '\u0000explained';
-
-/** Markdown and quotes around a word: `([LTO])`, `("high-level IR")`, `**MIR**`. */
-const markup = /[[\]*_`"'“”‘’]/g;
-const gapText = (text: string, from: number, to: number) => text.slice(from, to).replace(markup, '');
-
-/** Words that may stand between the parenthesis and the acronym: "major change proposal (or MCP)". */
-const introducing = new Set(['or', 'aka', 'hereafter', 'henceforth', 'abbreviated', 'short']);
-
-/** The most words a long form may have: two per letter (“of the”), and two more. */
-function longFormWords(acronym: string): number {
-  return acronym.length * 2 + 2;
-}
-
-/** Characters after a sentence's last word that the expansion tests look at. */
-const gapWindow = 400;
-
-/** The longest run of words from `tokens[from]` that the acronym abbreviates, word for word. */
-function leadingLongForm(tokens: readonly Token[], from: number, to: number, acronym: string): string | null {
-  for (let end = Math.min(to, from + longFormWords(acronym)); end > from; end--) {
-    const candidate = tokens.slice(from, end).map((t) => t.text).join(' ');
-    const found = longForm(acronym, candidate);
-    if (found && found.toLowerCase() === candidate.toLowerCase()) return found;
-  }
-  return null;
-}
-
-/**
- * The long form when this use expands the acronym: "static application security testing (SAST)",
- * "major change proposal (or MCP)", "SAST (static application security testing)", "MIR stands
- * for mid-level IR". A gloss ("the default linker (BFD)") or a footnote right after the acronym
- * (`CTFE[^ctfe]`) explains it too.
- */
-function expansionAt(tokens: readonly Token[], i: number, acronym: string, text: string, lastClose: number): string | null {
-  const token = tokens[i];
-  const previousEnd = (k: number) => (k > 0 ? tokens[k - 1].end.offset : Math.max(0, tokens[k].start.offset - 3));
-  // After a sentence's last word, a window, not the rest of the file: every test below reads
-  // only the gap's start, and reading to the end made a big file quadratic.
-  const nextStart = tokens[i + 1]?.start.offset ?? Math.min(text.length, token.end.offset + gapWindow);
-  const rawAfter = text.slice(token.end.offset, nextStart);
-  if (rawAfter.startsWith('[^')) return explained;
-  const after = gapText(text, token.end.offset, nextStart);
-  let opening = i;
-  if (i > 0 && introducing.has(tokens[i - 1].norm) && /\(\s*$/.test(gapText(text, previousEnd(i - 1), tokens[i - 1].start.offset))) opening = i - 1;
-  if (/\(\s*$/.test(gapText(text, previousEnd(opening), tokens[opening].start.offset)) && /^\s*[),;]/.test(after)) {
-    const words = tokens.slice(Math.max(0, opening - Math.min(acronym.length + 5, acronym.length * 2)), opening).map((t) => t.text);
-    const found = longForm(acronym, words.join(' '));
-    // "its internal code representation (MIR)", "the default linker (BFD)": a gloss, not the
-    // long form, but it tells the reader what the acronym is.
-    if (!found) return words.length > 0 && /^\s*\)/.test(after) ? explained : null;
-    // "Static application security testing (SAST)" opens a sentence; quoted mid-sentence it is lowercase.
-    return found.startsWith(tokens[0].text) && /^[A-Z][a-z]+$/.test(tokens[0].text) ? found[0].toLowerCase() + found.slice(1) : found;
-  }
-  if (/^\s*\(\s*$/.test(after)) {
-    if (lastClose < token.end.offset) return null;
-    // Only the words a long form can span matter: look for the “)” among them, not beyond.
-    const last = Math.min(tokens.length, i + 1 + longFormWords(acronym));
-    const within = text.slice(token.end.offset, tokens[last - 1]?.end.offset ?? token.end.offset).indexOf(')');
-    const close = within < 0 ? Infinity : token.end.offset + within;
-    let end = i + 1;
-    while (end < last && tokens[end].end.offset <= close) end++;
-    return leadingLongForm(tokens, i + 1, end, acronym);
-  }
-  const next = tokens.slice(i + 1, i + 4).map((t) => t.norm);
-  const lead = next[0] === 'stands' && next[1] === 'for' ? 2 : next[0] === 'short' && next[1] === 'for' ? 2 : next[0] === 'is' && next[1] === 'short' && next[2] === 'for' ? 3 : 0;
-  if (lead > 0) return leadingLongForm(tokens, i + 1 + lead, tokens.length, acronym);
-  return null;
 }
