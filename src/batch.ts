@@ -6,7 +6,7 @@ import type { FileResult } from './types.js';
 import { configForFile } from './config.js';
 import { UsageError } from './files.js';
 import { poolSize, lintInPool } from './pool.js';
-import { compactResult, declaredScoresOnly } from './compact-result.js';
+import { compactResult, declaredScoresOnly, scoreFiguresOnly } from './compact-result.js';
 
 /** Options for linting many files: how (threads) and whether to reuse earlier results (cache). */
 export interface RunOptions extends LintOptions {
@@ -17,11 +17,13 @@ export interface RunOptions extends LintOptions {
   /** The cache directory. Default: node_modules/.cache/persona-lint under the working directory. */
   cacheLocation?: string;
   /**
-   * The persona scores each result keeps: `all` (default) or `declared`, only the document's
-   * target personas, which is all that gates, baselines and every report but JSON read. Holding
-   * every persona's scores for every file is most of a run's memory on a large tree.
+   * The persona scores each result keeps: `all` (default); `declared`, only the document's
+   * target personas, which is all that gates, baselines and every report but JSON and HTML read;
+   * or `figures`, the target personas' whole scores and every other persona's figures (fit,
+   * coverage, missing concepts), as the HTML heatmap reads them. Holding every persona's scores
+   * for every file is most of a run's memory on a large tree.
    */
-  scores?: 'all' | 'declared';
+  scores?: 'all' | 'declared' | 'figures';
   /** Problems that do not fail the run (a cache that cannot be written). Default: a process warning. */
   onWarning?: (message: string) => void;
 }
@@ -49,7 +51,7 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
   const perFile = { ...lintOptions(options), cwd };
   const results: (FileResult | undefined)[] = new Array(files.length);
   const strings = new Map<string, string>();
-  const kept = options.scores === 'declared' ? declaredScoresOnly : (result: FileResult) => result;
+  const kept = options.scores === 'declared' ? declaredScoresOnly : options.scores === 'figures' ? scoreFiguresOnly : (result: FileResult) => result;
   let todo = files.map((_, i) => i);
   let store: ((i: number, result: FileResult) => void) | undefined;
   let cache: import('./cache.js').ResultCache | undefined;

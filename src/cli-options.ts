@@ -22,6 +22,7 @@ export const cliOptions = {
   color: { type: 'boolean', help: 'Force colour output' },
   'no-color': { type: 'boolean', help: 'Disable colour output (also NO_COLOR=1)' },
   workers: { type: 'string', arg: 'n', help: 'Worker threads: a number (1 lints in process) or auto, the default (one per core when there are enough files)' },
+  shard: { type: 'string', arg: 'i/n|auto', help: 'Lint part i of n of the files (auto: GitLab CI_NODE_INDEX/CI_NODE_TOTAL) and write it for `merge`; exits 0 unless the run fails' },
   cache: { type: 'boolean', help: 'Reuse results for files whose content, config and tool version have not changed' },
   'cache-location': { type: 'string', arg: 'dir', help: 'Cache directory (default: node_modules/.cache/persona-lint)' },
   help: { type: 'boolean', short: 'h', help: 'Show this help' },

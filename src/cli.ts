@@ -17,10 +17,13 @@ import { runLint } from './run.js';
 import { parseReportFiles, writeReportFiles } from './report-files.js';
 import { describeGateFailure } from './gates.js';
 import { text as readAll } from 'node:stream/consumers';
-import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
+import { scoreSheet, formatScoreTable, formatScoreCsv, personasInReport } from './score-sheet.js';
 import { jsonFormatVersion } from './reporters/json.js';
 import { explainRule } from './explain.js';
 import { parseWorkers, type RunOptions } from './batch.js';
+import { outputOptions, publish, scoresFor } from './cli-output.js';
+import { mergeCommand } from './cli-merge.js';
+import { parseShard } from './shard.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -32,6 +35,7 @@ export function helpText(): string {
   return `Usage: ${toolName} [options] [paths, directories or globs...]   (default: .)
        ${toolName} personas [id]          List the personas, or show one
        ${toolName} score [paths...]       Persona fit of every document: a table (-f json, -f csv)
+       ${toolName} merge <reports...>     Combine the JSON reports of --shard runs into any format
        ${toolName} --explain <rule>       Explain a rule
 
 Lints Markdown against buyer personas: buzzwords, alienating language, persona fit.
@@ -81,6 +85,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     if (positionals[0] === 'personas') return await personasCommand(positionals.slice(1), values, io);
     if (positionals[0] === 'score') return await scoreCommand(positionals.slice(1), values, io);
+    if (positionals[0] === 'merge') return await mergeCommand(positionals.slice(1), values, io);
     if (values.explain !== undefined) {
       io.stdout(explainRule(values.explain));
       return 0;
@@ -91,18 +96,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout(`${JSON.stringify({ ...rest, personas: personas.map((p) => p.id) }, null, 2)}\n`);
       return 0;
     }
-    const format = values.format ?? 'stylish';
-    const reporter = await loadReporter(format);
-    if (!reporter) throw new UsageError(`Unknown format "${format}"; choose one of: ${reporterNames.join(', ')}`);
-    let maxWarnings: number | undefined;
-    if (values['max-warnings'] !== undefined) {
-      maxWarnings = Number(values['max-warnings']);
-      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
-    }
-    const minFit = parseNumber(values['min-fit'], '--min-fit', 100);
-    const minCoverage = parseNumber(values['min-coverage'], '--min-coverage', 1);
-    const reportFiles = await parseReportFiles(values.report ?? []);
+    const output = await outputOptions(values, io);
     if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin.');
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard, io.env);
+    if (shard && values.quiet) throw new UsageError('--quiet with --shard would leave warnings out of the merged run; pass --quiet to `persona-lint merge`.');
     const stdin = values.stdin ? { text: await (io.readStdin ?? (() => readAll(process.stdin)))(), filename: values['stdin-filename'] } : undefined;
     const report = await runLint(positionals, {
       configFile: values.config,
@@ -112,27 +109,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       changedLinesOnly: values['changed-lines-only'],
       baseline: values.baseline,
       writeBaseline: values['write-baseline'],
-      gates: { minFit, minCoverage },
+      gates: output.gates,
+      shard,
       ...runOptions(values, io),
-      scores: [format, ...reportFiles.map((r) => r.format)].includes('json') ? 'all' : 'declared',
+      // A shard's JSON report must carry every score: the merge may print any format.
+      scores: shard ? 'all' : scoresFor(output),
     });
-    const shown = values.quiet ? errorsOnly(report) : report;
-    const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
-    const text = reporter(shown, { color, rules: rules.map((r) => r.meta), cwd: process.cwd() });
-    await writeReportFiles(reportFiles, shown, { color: false, rules: rules.map((r) => r.meta), cwd: process.cwd() });
-    if (values['output-file']) {
-      const path = resolve(values['output-file']);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, text);
-    } else io.stdout(text);
-    const { errors, warnings } = report.counts;
-    for (const failure of report.gateFailures ?? []) io.stderr(`${toolName}: ${describeGateFailure(failure)}\n`);
-    if (errors > 0 || (report.gateFailures?.length ?? 0) > 0) return 1;
-    if (maxWarnings !== undefined && warnings > maxWarnings) {
-      io.stderr(`${toolName}: ${warnings} warnings is more than --max-warnings ${maxWarnings}.\n`);
-      return 1;
-    }
-    return 0;
+    const code = await publish(report, output, io);
+    // A shard only gathers results; its merge judges the whole run.
+    return shard ? 0 : code;
   } catch (error) {
     return reportFailure(error, io);
   }
@@ -146,19 +131,6 @@ function runOptions(values: Values, io: CliIO): RunOptions {
     cacheLocation: values['cache-location'],
     onWarning: (message) => io.stderr(`${toolName}: ${message}\n`),
   };
-}
-
-function errorsOnly(report: LintReport): LintReport {
-  const shown = summarize(report.results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error' && !m.baseline), counts: { ...r.counts, warnings: 0, infos: 0 } })));
-  return report.gateFailures ? { ...shown, gateFailures: report.gateFailures } : shown;
-}
-
-/** A number option in [0, max], or undefined when not given. */
-function parseNumber(value: string | undefined, option: string, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > max) throw new UsageError(`${option} takes a number from 0 to ${max}, not "${value}"`);
-  return n;
 }
 
 function reportFailure(error: unknown, io: CliIO): number {
@@ -191,10 +163,7 @@ async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise
   if (!scoreFormats.includes(format)) throw new UsageError(`Unknown format "${format}" for score; choose one of: ${scoreFormats.join(', ')}`);
   const report = await lintFiles(paths, { configFile: values.config, persona: values.persona, ...runOptions(values, io) });
   const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
-  const known = new Map(resolveFileConfig(loaded, resolve('.')).personas.map((p) => [p.id, p]));
-  // Personas from the configs of the linted files too, in the order their scores list them.
-  for (const result of report.results) for (const score of result.personas?.scores ?? []) if (!known.has(score.id)) known.set(score.id, { id: score.id, name: score.id, aliases: [] } as never);
-  const sheet = scoreSheet(report, [...known.values()]);
+  const sheet = scoreSheet(report, personasInReport(report, resolveFileConfig(loaded, resolve('.')).personas));
   const color = !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
   const text =
     format === 'json'

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import type { FileResult, GateFailure, LintReport } from './types.js';
-import { lintFiles, lintText, summarize } from './index.js';
+import { lintText, summarize } from './index.js';
 import { findFiles, UsageError } from './files.js';
 import { changesSince, keepChangedLines, realPath } from './changed.js';
 import { applyBaseline, readBaseline, recordedScores, writeBaseline, type Baseline } from './baseline.js';
 import { checkGates, type Gates } from './gates.js';
 import { configForFile } from './config.js';
-import type { RunOptions as BatchOptions } from './batch.js';
+import { lintPaths, type RunOptions as BatchOptions } from './batch.js';
+import { runConfigHash, selectShard, projectRoot, type Shard } from './shard.js';
 
 /** Everything a CI or editor run adds to a plain lint: where the text comes from, which lines count, and what fails. */
 export interface RunOptions extends BatchOptions {
@@ -22,28 +23,45 @@ export interface RunOptions extends BatchOptions {
   writeBaseline?: string;
   /** Gates from the command line; they win over the config's `gates` for every file. */
   gates?: Gates;
+  /** Lint only this part of the files (--shard); gates and baselines wait for `persona-lint merge`. */
+  shard?: Shard;
 }
 
 /** Lints files or standard input, then applies changed lines, the baseline and the gates. */
 export async function runLint(patterns: readonly string[], options: RunOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   // Whatever else LintOptions carries goes to the linter untouched.
-  const { stdin: _stdin, changedSince: _since, changedLinesOnly: _lines, baseline: _baseline, writeBaseline: _write, gates: _gates, ...rest } = options;
+  const { stdin: _stdin, changedSince: _since, changedLinesOnly: _lines, baseline: _baseline, writeBaseline: _write, gates: _gates, shard: _shard, ...rest } = options;
   const lintOptions: BatchOptions = { ...rest, cwd };
   if (options.changedLinesOnly && !options.changedSince) throw new UsageError('--changed-lines-only needs --changed-since <git-ref> to know what changed.');
   if (options.stdin && options.changedSince) throw new UsageError('--changed-since lints files from git; it cannot be combined with --stdin.');
   if (options.stdin && patterns.length > 0) throw new UsageError('--stdin lints standard input; name no files with it (use --stdin-filename for the path).');
-  let results: FileResult[];
-  if (options.stdin) {
-    results = [await lintText(options.stdin.text, { ...lintOptions, filePath: options.stdin.filename })];
-  } else if (options.changedSince) {
-    const changes = await changesSince(options.changedSince, cwd, { lines: options.changedLinesOnly === true });
-    const files = (await findFiles(patterns, { cwd, configFile: options.configFile })).filter((file) => changes.files.has(realPath(file)));
-    results = files.length > 0 ? (await lintFiles(files, lintOptions)).results : [];
-    if (options.changedLinesOnly) results = keepChangedLines(results, changes, cwd);
-  } else {
-    results = (await lintFiles(patterns, lintOptions)).results;
+  if (options.shard && (options.baseline || options.writeBaseline || options.gates?.minFit !== undefined || options.gates?.minCoverage !== undefined)) {
+    throw new UsageError('--shard lints one part of the files; pass --baseline, --write-baseline, --min-fit and --min-coverage to `persona-lint merge`, which applies them once to the whole run.');
   }
+  if (options.stdin && options.shard) throw new UsageError('--shard splits the files of a run; it cannot be combined with --stdin.');
+  let results: FileResult[];
+  let configHash: string;
+  if (options.stdin) {
+    const filename = options.stdin.filename;
+    configHash = await runConfigHash([resolve(cwd, filename ?? '<text>')], { ...options, cwd });
+    results = [await lintText(options.stdin.text, { ...lintOptions, filePath: filename })];
+  } else {
+    let files = await findFiles(patterns, { cwd, configFile: options.configFile });
+    const changes = options.changedSince ? await changesSince(options.changedSince, cwd, { lines: options.changedLinesOnly === true }) : undefined;
+    if (changes) files = files.filter((file) => changes.files.has(realPath(file)));
+    configHash = await runConfigHash(files, { ...options, cwd });
+    if (options.shard) files = selectShard(files, options.shard, projectRoot(cwd));
+    results = await lintPaths(files, lintOptions);
+    if (changes && options.changedLinesOnly) results = keepChangedLines(results, changes, cwd);
+  }
+  // A shard's report is raw material for `persona-lint merge`, which judges the whole run.
+  if (options.shard) return { ...summarize(results), configHash, shard: options.shard };
+  return { ...(await judge(results, options, cwd)), configHash };
+}
+
+/** The verdict on a whole run's results: the baseline marks what it recorded, then the gates. */
+export async function judge(results: FileResult[], options: Pick<RunOptions, 'baseline' | 'writeBaseline' | 'gates' | 'configFile'>, cwd: string): Promise<LintReport> {
   let baseline: Baseline | undefined;
   if (options.baseline) baseline = await readBaseline(options.baseline, cwd);
   if (options.writeBaseline) baseline = await writeBaseline(options.writeBaseline, results, cwd);
@@ -54,7 +72,7 @@ export async function runLint(patterns: readonly string[], options: RunOptions =
 }
 
 /** Gate failures of every file, or undefined when no gate or baseline is in play. */
-async function gatesFor(results: FileResult[], options: RunOptions, cwd: string, baseline: Baseline | undefined): Promise<GateFailure[] | undefined> {
+async function gatesFor(results: FileResult[], options: Pick<RunOptions, 'gates' | 'configFile'>, cwd: string, baseline: Baseline | undefined): Promise<GateFailure[] | undefined> {
   const failures: GateFailure[] = [];
   let checked = baseline !== undefined || options.gates?.minFit !== undefined || options.gates?.minCoverage !== undefined;
   for (const result of results) {

@@ -5,4 +5,16 @@ import { toolName, toolVersion } from '../meta.js';
 export const jsonFormatVersion = 1;
 
 export const json: Reporter = (report) =>
-  `${JSON.stringify({ version: jsonFormatVersion, tool: { name: toolName, version: toolVersion }, results: report.results, counts: report.counts, ...(report.gateFailures ? { gateFailures: report.gateFailures } : {}) }, null, 2)}\n`;
+  `${JSON.stringify(
+    {
+      version: jsonFormatVersion,
+      tool: { name: toolName, version: toolVersion },
+      ...(report.shard ? { shard: report.shard } : {}),
+      ...(report.configHash ? { configHash: report.configHash } : {}),
+      results: report.results,
+      counts: report.counts,
+      ...(report.gateFailures ? { gateFailures: report.gateFailures } : {}),
+    },
+    null,
+    2,
+  )}\n`;
