@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LintOptions } from './engine.js';
-import { displayPath } from './paths.js';
+import { displayPath, projectRoot } from './paths.js';
 import type { FileResult } from './types.js';
 import { configForFile } from './config.js';
 import { UsageError } from './files.js';
@@ -58,7 +58,7 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
   const shown = files.map((file) => displayPath(file, cwd));
   if (options.cache) {
     const { ResultCache, configHash, entryKey, defaultCacheLocation } = await import('./cache.js');
-    cache = await ResultCache.open(resolve(cwd, options.cacheLocation ?? defaultCacheLocation));
+    cache = await ResultCache.open(resolve(cwd, options.cacheLocation ?? defaultCacheLocation), projectRoot(cwd));
     const { cwd: _cwd, configFile: _configFile, ...resultOptions } = perFile;
     const keys: (string | undefined)[] = new Array(files.length);
     todo = [];

@@ -7,7 +7,8 @@ import { applyBaseline, readBaseline, recordedScores, writeBaseline, type Baseli
 import { checkGates, type Gates } from './gates.js';
 import { configForFile } from './config.js';
 import { lintPaths, type RunOptions as BatchOptions } from './batch.js';
-import { runConfigHash, selectShard, projectRoot, type Shard } from './shard.js';
+import { runConfigHash, selectShard, type Shard } from './shard.js';
+import { projectRoot } from './paths.js';
 
 /** Everything a CI or editor run adds to a plain lint: where the text comes from, which lines count, and what fails. */
 export interface RunOptions extends BatchOptions {

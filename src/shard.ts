@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { projectRoot, repoPath } from './paths.js';
 import { findConfig, loadConfigFile, type LoadedConfig } from './config.js';
 import { UsageError } from './files.js';
 
@@ -29,19 +30,6 @@ function checkShard(value: string, source: string): Shard {
   const total = Number(match?.[2]);
   if (!match || total < 1 || index < 1 || index > total) throw new UsageError(`${source} takes <i>/<n> with 1 ≤ i ≤ n, e.g. 2/4, not "${value}"`);
   return { index, total };
-}
-
-/** The repository root: the nearest folder above `cwd` with a `.git`, else `cwd` itself. */
-export function projectRoot(cwd: string): string {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return resolve(cwd);
-  }
-}
-
-/** A path relative to the repository root with `/` separators: the same on every checkout and runner. */
-export function repoPath(absolute: string, root: string): string {
-  return relative(root, absolute).split(sep).join('/');
 }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
