@@ -5,26 +5,7 @@ import { join } from 'node:path';
 import type { FileResult, LintReport } from '../src/types.js';
 import { html } from '../src/reporters/html.js';
 import { runCli } from './helpers/cli.js';
-import { chromiumPresent, chromiumSkipReason, heatmapCells, openReport, screenshotPath } from './helpers/browser.js';
-
-/** The cell text the heatmap must show for each document and persona: the fit, `*` when declared. */
-export function expectedCells(results: FileResult[]): Record<string, Record<string, string>> {
-  return Object.fromEntries(
-    results.filter((r) => r.personas).map((r) => [r.path, Object.fromEntries(r.personas!.scores.map((s) => [s.id, `${s.fit}${r.personas!.declared.includes(s.id) ? '*' : ''}`]))]),
-  );
-}
-
-/** Mean fit per folder and persona, one decimal, as the folder-average rows must show. */
-export function expectedAverages(results: FileResult[]): Record<string, Record<string, string>> {
-  const sums = new Map<string, Map<string, number[]>>();
-  for (const r of results) {
-    const folder = r.path.includes('/') ? r.path.slice(0, r.path.lastIndexOf('/')) : '.';
-    const byPersona = sums.get(folder) ?? new Map<string, number[]>();
-    for (const s of r.personas?.scores ?? []) byPersona.set(s.id, [...(byPersona.get(s.id) ?? []), s.fit]);
-    sums.set(folder, byPersona);
-  }
-  return Object.fromEntries([...sums].map(([folder, byPersona]) => [folder, Object.fromEntries([...byPersona].map(([id, fits]) => [id, String(Math.round((10 * fits.reduce((a, b) => a + b, 0)) / fits.length) / 10)]))]));
-}
+import { chromiumPresent, chromiumSkipReason, expectedAverages, expectedCells, folderAverages, heatmapCells, openReport, screenshotPath } from './helpers/browser.js';
 
 describe.skipIf(!chromiumPresent)(`--format html in Chromium, on the fixtures${chromiumSkipReason}`, () => {
   let out: string;
@@ -46,15 +27,7 @@ describe.skipIf(!chromiumPresent)(`--format html in Chromium, on the fixtures${c
       expect(await heatmapCells(opened.page)).toEqual(expectedCells(report.results));
       const bold = await opened.page.$$eval('table.heatmap tbody tr[data-path]', (rows) => Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.path!, (r.querySelector('td[data-persona] strong')?.parentElement as HTMLElement | undefined)?.dataset.persona ?? null])));
       expect(bold).toEqual(Object.fromEntries(report.results.filter((r) => r.personas).map((r) => [r.path, r.personas!.best])));
-      const averages = await opened.page.$$eval('details.folder', (folders) =>
-        Object.fromEntries(
-          folders.map((f) => {
-            const ids = [...f.querySelectorAll('thead th[data-persona]')].map((th) => (th as HTMLElement).dataset.persona!);
-            const cells = [...f.querySelectorAll('tr.average td')].slice(0, ids.length).map((td) => td.textContent);
-            return [f.querySelector('summary strong')!.textContent!.replace(/\/$/, ''), Object.fromEntries(ids.map((id, i) => [id, cells[i]]))];
-          }),
-        ),
-      );
+      const averages = await folderAverages(opened.page);
       expect(averages).toEqual(expectedAverages(report.results));
       expect(opened.requests).toEqual([]);
     } finally {

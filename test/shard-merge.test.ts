@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseShard, selectShard } from '../src/shard.js';
 import { reporterNames } from '../src/reporters/index.js';
+import { reportAll } from './helpers/reports.js';
 import { runCli, tempTree } from './helpers/cli.js';
 import { repoRoot } from './helpers/fixtures.js';
 
@@ -47,17 +48,6 @@ describe('parseShard', () => {
     expect(() => parseShard('auto', { CI_NODE_TOTAL: '4' })).toThrow('--shard auto (CI_NODE_INDEX/CI_NODE_TOTAL) takes <i>/<n> with 1 ≤ i ≤ n, e.g. 2/4, not "/4"');
   });
 });
-
-const extension = (format: string) => (format === 'stylish' || format === 'github' ? 'txt' : format);
-
-/** One run's reports in every format (json to -o, the rest with --report), with its exit code and stderr. */
-function reportAll(args: string[], dir: string, cwd = repoRoot): { code: number; stderr: string; files: Record<string, string> } {
-  const files = Object.fromEntries(reporterNames.map((format) => [format, join(dir, `report.${extension(format)}`)]));
-  const reports = reporterNames.filter((f) => f !== 'json').flatMap((format) => ['--report', `${format}=${files[format]}`]);
-  const run = runCli([...args, '-f', 'json', '-o', files.json, ...reports], { cwd });
-  expect(run.code, run.stderr).toBeLessThan(2);
-  return { code: run.code, stderr: run.stderr, files: Object.fromEntries(Object.entries(files).map(([format, file]) => [format, readFileSync(file, 'utf8')])) };
-}
 
 describe('--shard and merge on the fixtures', () => {
   const out = mkdtempSync(join(tmpdir(), 'persona-lint-shards-'));

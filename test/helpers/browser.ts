@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { FileResult } from '../../src/types.js';
 import { repoRoot } from './fixtures.js';
 
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing). */
@@ -75,5 +76,37 @@ export function screenshotPath(name: string): string {
 export async function heatmapCells(page: Page): Promise<Record<string, Record<string, string>>> {
   return page.$$eval('table.heatmap tbody tr[data-path]', (rows) =>
     Object.fromEntries(rows.map((row) => [(row as HTMLElement).dataset.path!, Object.fromEntries([...row.querySelectorAll('td[data-persona]')].map((td) => [(td as HTMLElement).dataset.persona!, td.textContent ?? '']))])),
+  );
+}
+
+/** The cell text the heatmap must show for each document and persona: the fit, `*` when declared. */
+export function expectedCells(results: FileResult[]): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    results.filter((r) => r.personas).map((r) => [r.path, Object.fromEntries(r.personas!.scores.map((s) => [s.id, `${s.fit}${r.personas!.declared.includes(s.id) ? '*' : ''}`]))]),
+  );
+}
+
+/** Mean fit per folder and persona, one decimal, as the folder-average rows must show. */
+export function expectedAverages(results: FileResult[]): Record<string, Record<string, string>> {
+  const sums = new Map<string, Map<string, number[]>>();
+  for (const r of results) {
+    const folder = r.path.includes('/') ? r.path.slice(0, r.path.lastIndexOf('/')) : '.';
+    const byPersona = sums.get(folder) ?? new Map<string, number[]>();
+    for (const s of r.personas?.scores ?? []) byPersona.set(s.id, [...(byPersona.get(s.id) ?? []), s.fit]);
+    sums.set(folder, byPersona);
+  }
+  return Object.fromEntries([...sums].map(([folder, byPersona]) => [folder, Object.fromEntries([...byPersona].map(([id, fits]) => [id, String(Math.round((10 * fits.reduce((a, b) => a + b, 0)) / fits.length) / 10)]))]));
+}
+
+/** The folder-average row of each folder of the heatmap: folder → persona → text. */
+export async function folderAverages(page: Page): Promise<Record<string, Record<string, string | null>>> {
+  return page.$$eval('details.folder', (folders) =>
+    Object.fromEntries(
+      folders.map((f) => {
+        const ids = [...f.querySelectorAll('thead th[data-persona]')].map((th) => (th as HTMLElement).dataset.persona!);
+        const cells = [...f.querySelectorAll('tr.average td')].slice(0, ids.length).map((td) => td.textContent);
+        return [f.querySelector('summary strong')!.textContent!.replace(/\/$/, ''), Object.fromEntries(ids.map((id, i) => [id, cells[i]]))];
+      }),
+    ),
   );
 }
