@@ -1,10 +1,10 @@
 // npm run bench: persona-lint against the floor and its peers on the rust-blog corpus and on a
 // 10× copy of it. A script, not a test: it prints a table and writes bench/results.json.
 //
-//   node bench/run.mjs [--runs 5] [--runs-10x 3] [--corpus <dir>] [--no-10x] [--peers-10x] [--only <row,row>]
+//   node bench/run.mjs [--runs 5] [--runs-10x 3] [--corpus <dir>] [--no-1x] [--no-10x] [--peers-10x] [--only <row,row>]
 //
 // --only keeps the rows whose id starts with one of the names (floor, cold-1, cold-pool, cached,
-// alex, …), for a short run on a shared machine: `--only cold-pool,cached --runs 1 --runs-10x 1`.
+// alex, …), for a short run on a shared machine: `--no-1x --only cold-pool,cached --runs-10x 1`.
 //
 // Peak memory comes from GNU time (/usr/bin/time, `apt-get install time`); without it the memory
 // column is empty. Run it on a quiet machine: other processes on the cores skew every row.
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     'runs-10x': { type: 'string', default: '3' },
     corpus: { type: 'string', default: join(repo, '..', 'shared', 'corpus', 'rust-blog') },
     'no-10x': { type: 'boolean', default: false },
+    'no-1x': { type: 'boolean', default: false },
     'peers-10x': { type: 'boolean', default: false },
     output: { type: 'string', default: join(repo, 'bench', 'results.json') },
     only: { type: 'string' },
@@ -127,7 +128,7 @@ const commit = (() => {
 async function main() {
   const small = corpusInfo(corpus);
   console.log(`bench: ${small.files} files (${(small.bytes / 1e6).toFixed(1)} MB) in ${corpus}; ${machine.availableParallelism} cores, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
-  const plan = [{ tag: '1x', rows: rowsFor('1x', corpus, { peers: true }), runs }];
+  const plan = values['no-1x'] ? [] : [{ tag: '1x', rows: rowsFor('1x', corpus, { peers: true }), runs }];
   if (!values['no-10x']) {
     for (let k = 0; k < 10; k++) cpSync(corpus, join(big, `copy-${k}`), { recursive: true });
     plan.push({ tag: '10x', rows: rowsFor('10x', big, { peers: values['peers-10x'] }), runs: runs10x });
