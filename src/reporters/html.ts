@@ -163,13 +163,15 @@ function heatmapSection(docs: Document[], sheet: ScoreSheet, open: boolean, name
         const { row } = doc;
         if (row.error) return `<tr id="r-${doc.n}" data-path="${esc(row.path)}"><th scope="row">${docLink(doc, fileName(row.path))}</th><td colspan="${sheet.personas.length + 2}">could not be scored: ${esc(row.error)}</td><td>${doc.result.messages.length}</td></tr>`;
         const declared = row.declared.length > 0 ? row.declared.map((id) => esc(name(id))).join(', ') : '–';
-        const best = row.best === null ? '–' : esc(name(row.best));
+        // A newer scorer may say no persona clearly leads (`unclear`): the best is then a guess.
+        const unclear = (doc.result.personas as { unclear?: unknown } | undefined)?.unclear === true;
+        const best = row.best === null ? '–' : `${esc(name(row.best))}${unclear ? ' (unclear)' : ''}`;
         return `<tr id="r-${doc.n}" data-path="${esc(row.path)}"><th scope="row">${docLink(doc, fileName(row.path))}</th>${sheet.personas.map((p) => heatCell(doc, p.id)).join('')}<td>${declared}</td><td>${best}</td><td>${doc.result.messages.length}</td></tr>`;
       });
       const summary = `<summary><strong>${esc(folder === '.' ? './' : `${folder}/`)}</strong> ${plural(members.length, 'document')}, ${plural(messages, 'message')}</summary>`;
       return `<details class="folder" id="f-${i + 1}"${open ? ' open' : ''}>${summary}\n<table class="heatmap"><thead><tr>${head}</tr>\n${averageRow}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>\n</details>`;
     });
-  const legend = '<p class="legend">Fit for each persona, 0 to 100 (see docs/scoring.md). <strong>Bold</strong>: the best fit of the document. <span class="mark">*</span> after a number: a persona the document declares (frontmatter, config or <code>--persona</code>). Each folder shows its average first; folders open and close.</p>';
+  const legend = '<p class="legend">Fit for each persona, 0 to 100 (see docs/scoring.md). <strong>Bold</strong>: the document's best persona (<code>best</code> in the JSON report). <span class="mark">*</span> after a number: a persona the document declares (frontmatter, config or <code>--persona</code>). Each folder shows its average first; folders open and close.</p>';
   const note = open ? '' : `<p>The folders start closed: ${docs.length} documents are many to lay out at once. Open one, or all with the script's button.</p>`;
   return section('heatmap', 'Fit by document and persona', `${legend}\n${note}${groups.join('\n')}`);
 }
