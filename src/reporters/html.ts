@@ -171,7 +171,7 @@ function heatmapSection(docs: Document[], sheet: ScoreSheet, open: boolean, name
       const summary = `<summary><strong>${esc(folder === '.' ? './' : `${folder}/`)}</strong> ${plural(members.length, 'document')}, ${plural(messages, 'message')}</summary>`;
       return `<details class="folder" id="f-${i + 1}"${open ? ' open' : ''}>${summary}\n<table class="heatmap"><thead><tr>${head}</tr>\n${averageRow}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>\n</details>`;
     });
-  const legend = '<p class="legend">Fit for each persona, 0 to 100 (see docs/scoring.md). <strong>Bold</strong>: the document's best persona (<code>best</code> in the JSON report). <span class="mark">*</span> after a number: a persona the document declares (frontmatter, config or <code>--persona</code>). Each folder shows its average first; folders open and close.</p>';
+  const legend = '<p class="legend">Fit for each persona, 0 to 100 (see docs/scoring.md). <strong>Bold</strong>: the best persona of the document (<code>best</code> in the JSON report). <span class="mark">*</span> after a number: a persona the document declares (frontmatter, config or <code>--persona</code>). Each folder shows its average first; folders open and close.</p>';
   const note = open ? '' : `<p>The folders start closed: ${docs.length} documents are many to lay out at once. Open one, or all with the script's button.</p>`;
   return section('heatmap', 'Fit by document and persona', `${legend}\n${note}${groups.join('\n')}`);
 }
