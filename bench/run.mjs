@@ -38,7 +38,7 @@ if (!existsSync(corpus)) {
 }
 
 const bin = (name) => join(repo, 'node_modules', '.bin', name);
-const cli = join(repo, 'dist', 'cli.js');
+const cli = join(repo, 'dist', 'cli', 'main.js');
 const gnuTime = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path));
 
 function markdownFiles(dir) {

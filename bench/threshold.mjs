@@ -1,6 +1,6 @@
 // How many files pay for a worker pool: times the CLI on the first n files of the corpus in
 // process (--workers 1) and on the default pool size (--workers <cores>), medians of a few runs.
-// The crossing point sets minFilesForPool in src/pool.ts.
+// The crossing point sets minFilesForPool in src/run/pool.ts.
 //
 //   node bench/threshold.mjs [--corpus <dir>] [--runs 5] [--sizes 8,16,32,64,128,256]
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'persona-lint-threshold-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = (dir, workers) => {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [join(repo, 'dist', 'cli.js'), '--workers', String(workers), dir], { stdio: 'ignore' });
+  const result = spawnSync(process.execPath, [join(repo, 'dist', 'cli', 'main.js'), '--workers', String(workers), dir], { stdio: 'ignore' });
   if (result.status !== 0 && result.status !== 1) throw new Error(`persona-lint exited ${result.status}`);
   return Number(process.hrtime.bigint() - start) / 1e9;
 };

@@ -1,7 +1,7 @@
 // Regenerates the README's option and rule tables from the code (`npm run readme`);
 // test/readme.test.ts fails when they drift.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readmeTables } from '../dist/readme-tables.js';
+import { readmeTables } from '../dist/cli/readme-tables.js';
 
 const path = new URL('../README.md', import.meta.url);
 const before = readFileSync(path, 'utf8');

@@ -1,12 +1,13 @@
 // Validates the built-in data files with the built loaders and writes what they read to
 // dist/data-snapshot.json, so a run skips YAML parsing and schema compiling for unchanged files
-// (src/data-snapshot.ts). A file that does not validate is left out: the run reports it as before.
+// (src/data/data-snapshot.ts). A file that does not validate is left out: the run reports it as before.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);
-const { snapshotFile, snapshotHash } = await import('../dist/data-snapshot.js');
+const { snapshotFile, snapshotHash } = await import('../dist/data/data-snapshot.js');
 rmSync(snapshotFile, { force: true });
-const { loadBuiltinPersonas, loadBuiltinPack, readDataFile, DataError } = await import('../dist/data.js');
+const { loadBuiltinPersonas, loadBuiltinPack, readDataFile } = await import('../dist/data/load-data.js');
+const { DataError } = await import('../dist/core/errors.js');
 
 const entries = {};
 const read = (name) => readFileSync(new URL(name, root), 'utf8');

@@ -2,9 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempTree } from './helpers/cli.js';
-import { applyBaseline, createBaseline } from '../src/baseline.js';
-import type { FileResult, Message } from '../src/types.js';
-import { countMessages } from '../src/result.js';
+import { applyBaseline, createBaseline } from '../src/ci/baseline.js';
+import type { FileResult, Message } from '../src/core/types.js';
+import { countMessages } from '../src/core/result.js';
 
 const doc = '# Launch\n\nWe leverage synergy.\n\nWe leverage more.\n';
 

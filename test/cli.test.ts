@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempTree } from './helpers/cli.js';
+import { personaIds } from './helpers/fixtures.js';
 
 const buzz = '# Title\n\nWe leverage synergy.\n';
 
@@ -272,18 +273,9 @@ describe('configuration', () => {
 });
 
 describe('personas command', () => {
-  it('lists the eight personas and shows one by id or alias', () => {
+  it('lists the personas of rules/personas/ and shows one by id or alias', () => {
     const list = runCli(['personas']).stdout.trim().split('\n');
-    expect(list.map((line) => line.split(' ')[0])).toEqual([
-      'app-dev-avery',
-      'back-office-blake',
-      'compliance-cooper',
-      'infosec-shiloh',
-      'platform-perry',
-      'program-management-payton',
-      'release-rory',
-      'tech-exec-tristan',
-    ]);
+    expect(list.map((line) => line.split(' ')[0])).toEqual(personaIds);
     const one = runCli(['personas', 'cio']).stdout;
     expect(one).toContain('Tech Exec Tristan (tech-exec-tristan)');
     expect(one).toContain('Job to be done: Lead the technology vision');

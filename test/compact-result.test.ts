@@ -2,12 +2,12 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compactResult } from '../src/compact-result.js';
-import { lintPaths } from '../src/batch.js';
-import { fileResult } from '../src/result.js';
-import type { Message } from '../src/types.js';
+import { compactResult } from '../src/run/compact-result.js';
+import { lintPaths } from '../src/run/lint-paths.js';
+import { fileResult } from '../src/core/result.js';
+import type { Message } from '../src/core/types.js';
 import { runCli } from './helpers/cli.js';
-import { fixturesRoot } from './helpers/fixtures.js';
+import { fixturesRoot, personaIds } from './helpers/fixtures.js';
 
 const text = `# Title\n\nWe leverage synergy.\n${'Padding prose. '.repeat(200)}`;
 const message = (actual: string): Message => ({
@@ -49,7 +49,7 @@ describe('scores: declared', () => {
     const file = join(fixturesRoot, 'samples', 'platform-launch.md');
     const [all] = await lintPaths([file], { workers: 1 });
     const [declared] = await lintPaths([file], { workers: 1, scores: 'declared' });
-    expect(all.personas!.scores).toHaveLength(8);
+    expect(all.personas!.scores).toHaveLength(personaIds.length);
     expect(declared.personas!.declared).toEqual(['platform-perry']);
     expect(declared.personas!.scores.map((s) => s.id)).toEqual(['platform-perry']);
     expect(declared.personas!.scores[0]).toEqual(all.personas!.scores.find((s) => s.id === 'platform-perry'));
@@ -59,10 +59,10 @@ describe('scores: declared', () => {
     const dir = mkdtempSync(join(tmpdir(), 'persona-lint-scores-'));
     const scoresIn = (report: string) => JSON.parse(report).results[0].personas.scores;
     const run = runCli(['-f', 'json', '--report', `json=${join(dir, 'both.json')}`, file]);
-    expect(scoresIn(run.stdout)).toHaveLength(8);
-    expect(scoresIn(readFileSync(join(dir, 'both.json'), 'utf8'))).toHaveLength(8);
+    expect(scoresIn(run.stdout)).toHaveLength(personaIds.length);
+    expect(scoresIn(readFileSync(join(dir, 'both.json'), 'utf8'))).toHaveLength(personaIds.length);
     // Stylish on standard output, JSON only in the --report file.
     runCli(['--report', `json=${join(dir, 'file-only.json')}`, file]);
-    expect(scoresIn(readFileSync(join(dir, 'file-only.json'), 'utf8'))).toHaveLength(8);
+    expect(scoresIn(readFileSync(join(dir, 'file-only.json'), 'utf8'))).toHaveLength(personaIds.length);
   });
 });

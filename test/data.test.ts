@@ -1,13 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readDataFile, loadBuiltinPersonas, loadBuiltinPack, checkPackInvariants, DataError, type Persona } from '../src/data.js';
+import { readDataFile, loadBuiltinPersonas, loadBuiltinPack, checkPackInvariants, type Persona } from '../src/data/load-data.js';
 import { tempTree } from './helpers/cli.js';
+import { DataError } from '../src/core/errors.js';
+import { personaIds } from './helpers/fixtures.js';
 
 describe('persona profiles', () => {
-  it('has the eight handbook personas, every field filled', () => {
+  it('loads every profile in rules/personas/, the eight handbook personas among them, every field filled', () => {
     const personas = loadBuiltinPersonas();
-    expect(personas.map((p) => p.id).sort()).toEqual([
+    expect(personas.map((p) => p.id).sort()).toEqual(personaIds);
+    expect(personaIds).toEqual(expect.arrayContaining([
       'app-dev-avery',
       'back-office-blake',
       'compliance-cooper',
@@ -16,7 +19,7 @@ describe('persona profiles', () => {
       'program-management-payton',
       'release-rory',
       'tech-exec-tristan',
-    ]);
+    ]));
     const tristan = personas.find((p) => p.id === 'tech-exec-tristan')!;
     expect(tristan.keyConcepts.map((c) => c.label)).toEqual(['budget', 'cost', 'ROI', 'cost analysis', 'value']);
     expect(tristan.aliases).toContain('cio');
@@ -74,5 +77,14 @@ describe('word packs', () => {
     expect(() => checkPackInvariants(pack, 'test.yml')).toThrow(
       'Invalid data in test.yml:\n  entries[1] (leveraging): "leveraging" is already entries[0] (leverage); merge them\n  entries[1] (leveraging): an alternative repeats the term',
     );
+  });
+});
+
+describe('rule lists', () => {
+  it('a word in two lists is a data error naming both lists', async () => {
+    const { checkListsDistinct } = await import('../src/data/rule-lists.js');
+    expect(checkListsDistinct({ rule: 'x', common: { API: 'application programming interface' }, technical: { CI: 'continuous integration' }, notAcronyms: ['API', 'OK'] })).toEqual([
+      'notAcronyms: "API" is already in common; keep it in one list',
+    ]);
   });
 });

@@ -43,6 +43,7 @@ for (const rule of rules) {
       expect(existsSync(path)).toBe(true);
       expect(page.startsWith(`# ${id}\n\n${rule.meta.description}\n`)).toBe(true);
       expect(page).toContain(`Default severity: \`${rule.meta.defaultSeverity}\``);
+      expect(page).toContain('## Why it matters');
       const options = Object.keys((rule.meta.optionsSchema?.properties as Record<string, unknown> | undefined) ?? {});
       for (const option of options) expect(page, option).toContain(`| \`${option}\` |`);
       if (options.length === 0) expect(page).toMatch(/no (rule )?options/i);

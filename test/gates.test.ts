@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { checkGates, describeGateFailure } from '../src/gates.js';
-import type { FileResult, PersonaScore } from '../src/types.js';
+import { checkGates, describeGateFailure } from '../src/ci/gates.js';
+import type { FileResult, PersonaScore } from '../src/core/types.js';
 import { runCli, tempTree } from './helpers/cli.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

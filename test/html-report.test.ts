@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FileResult, LintReport } from '../src/types.js';
+import type { FileResult, LintReport } from '../src/core/types.js';
 import { html } from '../src/reporters/html.js';
 import { runCli } from './helpers/cli.js';
 import { chromiumPresent, chromiumSkipReason, expectedAverages, expectedCells, folderAverages, heatmapCells, openReport, screenshotPath } from './helpers/browser.js';

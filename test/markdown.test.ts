@@ -1,29 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
+import { readFileSync } from 'node:fs';
+import { fixturesRoot } from './helpers/fixtures.js';
 import { VFile } from 'vfile';
-import { parseMarkdown } from '../src/markdown.js';
-import { fixturesRoot, sharedRoot } from './helpers/fixtures.js';
-
-// parseMarkdown adds each GFM part only to files that can use it; the tree must be the one full GFM
-// gives, except for URLs written with escapes (found by full GFM's second pass, as literal text here).
-const fullGfm = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
-
-function expectSameTree(path: string, text: string): void {
-  const ours = parseMarkdown(new VFile({ path, value: text }));
-  const reference = fullGfm.parse(new VFile({ path, value: text }));
-  expect(ours, path).toEqual(reference);
-}
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => join(dir, name));
-}
+import { parseMarkdown } from '../src/text/parse-markdown.js';
+import { expectSameTree, fullGfm, markdownFiles } from './helpers/markdown-tree.js';
 
 const cases: Record<string, string> = {
   plain: '# Title\n\nJust prose, with *emphasis* and `code`.\n',
@@ -58,12 +38,4 @@ describe('parseMarkdown gives the tree of remark-parse + remark-gfm + remark-fro
     expect(files.length).toBeGreaterThan(50);
     for (const file of files) expectSameTree(file, readFileSync(file, 'utf8'));
   });
-
-  const corpus = join(sharedRoot, 'corpus', 'rust-blog');
-  const present = existsSync(corpus);
-  it.skipIf(!present)(`on the rust-blog corpus${present ? '' : ' (skipped: ../shared/corpus/rust-blog is not here, as in a user’s own clone)'}`, () => {
-    const files = markdownFiles(corpus);
-    expect(files.length).toBe(754);
-    for (const file of files) expectSameTree(file, readFileSync(file, 'utf8'));
-  }, 300_000);
 });

@@ -2,12 +2,12 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintFiles } from '../src/index.js';
-import { loadBuiltinPersonas } from '../src/data.js';
-import { parseDocument } from '../src/document.js';
+import { loadBuiltinPersonas } from '../src/data/load-data.js';
+import { parseDocument } from '../src/text/document.js';
 import { readFileSync } from 'node:fs';
-import type { FileResult } from '../src/types.js';
+import type { FileResult } from '../src/core/types.js';
 import { fixturesRoot } from './helpers/fixtures.js';
-import { defaultMinFit } from '../src/min-fit.js';
+import { defaultMinFit } from '../src/data/min-fit.js';
 
 // The labelled set in fixtures/personas was written from the handbook by others, without the
 // profiles' word lists: <persona-id>/ pages are for that persona, mixed/ pages list `expected:`

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { lintText } from '../src/index.js';
 import { runCli, tempTree } from './helpers/cli.js';
+import { personaIds } from './helpers/fixtures.js';
 
 const body = '\n# Release day\n\nEvery change in the release is a merge request tied to the release milestone.\n';
 
@@ -22,7 +23,7 @@ describe('target personas from frontmatter', () => {
     const result = await lintText(frontmatter + body, { cwd: tempTree({ '.personalintrc.json': '{}' }), filePath: 'doc.md' });
     expect(result.personas?.declared).toEqual(declared);
     // Every known persona is scored whether or not any is declared.
-    expect(result.personas?.scores).toHaveLength(8);
+    expect(result.personas?.scores).toHaveLength(personaIds.length);
   });
 
   it('an unknown name is an error on its frontmatter line with a did-you-mean', async () => {

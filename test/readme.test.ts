@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readmeTables } from '../src/readme-tables.js';
+import { readmeTables } from '../src/cli/readme-tables.js';
 import { rules } from '../src/rules/index.js';
 import { repoRoot } from './helpers/fixtures.js';
 

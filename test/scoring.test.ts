@@ -4,20 +4,23 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import retextReadability from 'retext-readability';
 import type { Root } from 'nlcst';
-import { parseDocument } from '../src/document.js';
-import { loadBuiltinPersonas } from '../src/data.js';
+import { parseDocument } from '../src/text/document.js';
+import { loadBuiltinPersonas } from '../src/data/load-data.js';
 import { scoreDocument } from '../src/scoring/index.js';
 import { findEvidence } from '../src/scoring/evidence.js';
-import { documentAges, isHard, formulasAbove } from '../src/scoring/readability.js';
+import { documentAges, isHard, formulasAbove } from '../src/scoring/readability-level.js';
 import { toneCost } from '../src/scoring/tone.js';
 import { channelOf, channelTier } from '../src/scoring/channels.js';
 import { improvements } from '../src/scoring/improvements.js';
 import { personaModel } from '../src/scoring/persona-model.js';
-import type { Message } from '../src/types.js';
+import type { Message } from '../src/core/types.js';
 import { fixturesRoot } from './helpers/fixtures.js';
+import { rules } from '../src/rules/index.js';
+import { tonePenaltiesOf } from '../src/engine/rule.js';
 
 const personas = loadBuiltinPersonas();
-const score = (text: string, messages: Message[] = []) => scoreDocument(parseDocument('doc.md', text), personas, [], messages);
+const penalties = tonePenaltiesOf(rules);
+const score = (text: string, messages: Message[] = []) => scoreDocument(parseDocument('doc.md', text), personas, [], messages, penalties);
 const scoreOf = (text: string, id: string) => score(text).report.scores.find((s) => s.id === id)!;
 
 describe('key-concept coverage', () => {
@@ -83,8 +86,8 @@ describe('fit', () => {
   it('loses tone points for buzzword and alienating messages, by rule id, only for the persona a message names', () => {
     const message = (ruleId: string, persona?: string): Message => ({ ruleId, severity: 'warning', message: '', line: 1, column: 1, endLine: 1, endColumn: 2, actual: null, expected: [], note: null, url: null, ...(persona ? { persona } : {}) });
     const messages = [message('buzzword'), message('buzzword'), message('alienating-language', 'infosec-shiloh'), message('readability')];
-    expect(toneCost(messages, 'release-rory')).toEqual({ counts: { buzzword: 2 }, points: 4 });
-    expect(toneCost(messages, 'infosec-shiloh')).toEqual({ counts: { buzzword: 2, 'alienating-language': 1 }, points: 8 });
+    expect(toneCost(messages, 'release-rory', penalties)).toEqual({ counts: { buzzword: 2 }, points: 4 });
+    expect(toneCost(messages, 'infosec-shiloh', penalties)).toEqual({ counts: { buzzword: 2, 'alienating-language': 1 }, points: 8 });
     const tone = (id: string) => score(page, messages).report.scores.find((s) => s.id === id)!.breakdown.find((p) => p.part === 'tone')!;
     expect(tone('release-rory')).toEqual({ part: 'tone', points: 6, max: 10, detail: '−4 for 2 buzzword messages' });
     expect(tone('infosec-shiloh').points).toBe(2);
@@ -113,7 +116,7 @@ describe('evidence', () => {
 
 describe('readability', () => {
   // The fit and the readability rule compute retext-readability's seven formulas once per sentence
-  // (see src/scoring/readability.ts); the plugin itself is the reference.
+  // (see src/scoring/readability-level.ts); the plugin itself is the reference.
   it('flags exactly the sentences retext-readability flags, at several ages', () => {
     const dir = join(fixturesRoot, 'personas', 'tech-exec-tristan');
     let compared = 0;

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseShard, selectShard } from '../src/shard.js';
+import { parseShard, selectShard } from '../src/ci/shards.js';
 import { reporterNames } from '../src/reporters/index.js';
 import { reportAll } from './helpers/reports.js';
 import { runCli, tempTree } from './helpers/cli.js';

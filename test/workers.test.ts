@@ -2,10 +2,11 @@ import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { runCli, tempTree } from './helpers/cli.js';
-import { poolSize, minFilesForPool, reviveError } from '../src/pool.js';
-import lintInWorker from '../src/lint-worker.js';
-import { ConfigError, loadConfigFile } from '../src/config.js';
-import { parseWorkers } from '../src/batch.js';
+import { poolSize, minFilesForPool } from '../src/run/pool.js';
+import lintInWorker from '../src/run/lint-worker.js';
+import { loadConfigFile } from '../src/config/load-config.js';
+import { parseWorkers } from '../src/run/lint-paths.js';
+import { ConfigError, reviveError } from '../src/core/errors.js';
 
 const buzz = (word: string) => `# Title\n\nWe ${word} it.\n`;
 const leverage = '“leverage” is a buzzword; use “use”, “build on” or “take advantage of” instead.';
@@ -108,7 +109,7 @@ describe('worker messages', () => {
     const expected = await loadConfigFile(join(dir, 'bad.json')).catch((error: unknown) => error as ConfigError);
     expect(expected).toBeInstanceOf(ConfigError);
     const reply = await lintInWorker({ path: join(dir, 'a.md'), options: { cwd: dir, configFile: join(dir, 'bad.json') } });
-    expect('error' in reply && reply.error.kind).toBe('ConfigError');
+    expect('error' in reply && reply.error.kind).toBe('config');
     const revived = 'error' in reply ? reviveError(reply.error) : undefined;
     expect(revived).toBeInstanceOf(ConfigError);
     expect(revived!.message).toBe(expected.message);

@@ -1,6 +1,6 @@
-import type { Reporter } from './types.js';
-import type { Message } from '../types.js';
-import { fingerprints } from './fingerprint.js';
+import type { Reporter } from './reporter.js';
+import type { Message } from '../core/types.js';
+import { fingerprints } from '../ci/fingerprint.js';
 
 /** GitLab's scale is info, minor, major, critical, blocker. */
 type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';

@@ -1,5 +1,5 @@
-import type { Reporter } from './types.js';
-import type { Message } from '../types.js';
+import type { Reporter } from './reporter.js';
+import type { Message } from '../core/types.js';
 
 // As the Actions toolkit documents: the message escapes %, CR and LF; a property also , and :.
 function escapeData(text: string): string {

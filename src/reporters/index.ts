@@ -1,4 +1,4 @@
-import type { Reporter } from './types.js';
+import type { Reporter } from './reporter.js';
 
 // Loaded on demand: a run pays only for the reporters it asks for.
 const loaders: Record<string, () => Promise<Reporter>> = {

@@ -1,8 +1,5 @@
-import type { Reporter } from './types.js';
-import { toolName, toolVersion } from '../meta.js';
-
-/** Version of the JSON shape; bumped on any breaking change (see the README's JSON output section). */
-export const jsonFormatVersion = 1;
+import type { Reporter } from './reporter.js';
+import { jsonFormatVersion, toolName, toolVersion } from '../core/meta.js';
 
 export const json: Reporter = (report) =>
   `${JSON.stringify(

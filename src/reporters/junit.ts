@@ -1,5 +1,5 @@
-import type { Reporter } from './types.js';
-import type { Message } from '../types.js';
+import type { Reporter } from './reporter.js';
+import type { Message } from '../core/types.js';
 import { attribute, serialize, xmlDocument } from './xml.js';
 
 function describe(path: string, message: Message): string {

@@ -1,9 +1,9 @@
 import type { ListItem, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
-import type { Reporter } from './types.js';
-import type { FileResult, Message } from '../types.js';
-import { describeGateFailure } from '../gates.js';
+import type { Reporter } from './reporter.js';
+import type { FileResult, Message } from '../core/types.js';
+import { describeGateFailure } from '../ci/gates.js';
 
 /** Messages listed per file; the rest are counted. A merge-request comment should stay readable. */
 export const messagesPerFile = 10;

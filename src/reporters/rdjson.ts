@@ -1,6 +1,6 @@
-import type { Reporter } from './types.js';
-import type { Message } from '../types.js';
-import { homepage, toolName } from '../meta.js';
+import type { Reporter } from './reporter.js';
+import type { Message } from '../core/types.js';
+import { homepage, toolName } from '../core/meta.js';
 
 const severities: Record<Message['severity'], string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
 

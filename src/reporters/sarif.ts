@@ -1,10 +1,10 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Reporter } from './types.js';
-import type { ConfigSeverity, Message } from '../types.js';
-import { homepage, ruleUrl, toolName, toolVersion } from '../meta.js';
-import { fingerprints } from './fingerprint.js';
+import type { Reporter } from './reporter.js';
+import type { ConfigSeverity, Message } from '../core/types.js';
+import { homepage, ruleUrl, toolName, toolVersion } from '../core/meta.js';
+import { fingerprints } from '../ci/fingerprint.js';
 
 const levels: Record<Message['severity'], Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 const defaultLevels: Record<ConfigSeverity, Result.level> = { error: 'error', warn: 'warning', info: 'note', off: 'none' };

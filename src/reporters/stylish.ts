@@ -1,5 +1,5 @@
-import type { Reporter } from './types.js';
-import type { Message } from '../types.js';
+import type { Reporter } from './reporter.js';
+import type { Message } from '../core/types.js';
 
 const codes = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], underline: [4, 24], bold: [1, 22], green: [32, 39] } as const;
 type Style = keyof typeof codes;

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.js';
-import { packMatches, orList } from '../pack-matches.js';
+import type { Rule } from '../engine/rule.js';
+import { packMatches, orList } from './helpers/pack-matches.js';
 
 /** The categories of rules/alienating-language.yml; test/rules/alienating-language.test.ts keeps them in step. */
 export const alienatingCategories = ['condescension', 'exclusion', 'ableism', 'gatekeeping'] as const;
@@ -28,7 +28,8 @@ export const alienatingLanguage: Rule<AlienatingLanguageOptions> = {
     id: 'alienating-language',
     description: 'Flags condescending, exclusionary, ableist and gatekeeping wording, in categories that can be switched off.',
     defaultSeverity: 'warn',
-    hasPack: true,
+    pack: { schema: 'word-pack.schema.json' },
+    tonePenalty: 4,
     optionsSchema: {
       type: 'object',
       properties: {

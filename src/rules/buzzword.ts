@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.js';
-import { packMatches, orList } from '../pack-matches.js';
+import type { Rule } from '../engine/rule.js';
+import { packMatches, orList } from './helpers/pack-matches.js';
 
 /** Marketing buzzwords and clichés: the handbook's "buzzword bingo". */
 export const buzzword: Rule = {
@@ -7,7 +7,8 @@ export const buzzword: Rule = {
     id: 'buzzword',
     description: 'Flags marketing buzzwords and clichés and suggests plainer words.',
     defaultSeverity: 'warn',
-    hasPack: true,
+    pack: { schema: 'word-pack.schema.json' },
+    tonePenalty: 2,
   },
   check(context) {
     const { doc, pack } = context;

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule.js';
-import type { Span } from '../position.js';
-import type { Document } from '../document.js';
+import type { Rule } from '../engine/rule.js';
+import type { Span } from '../core/position.js';
+import type { Document } from '../text/document.js';
 import { channelNames, channelOf, channelTier } from '../scoring/channels.js';
 
 /** Where `content_type` sits in the frontmatter, for the message's position. */

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import type { Rule } from '../engine/rule.js';
 
 /** One document-level message per key concept of a declared persona that the page never expresses. */
 export const conceptCoverage: Rule = {
@@ -6,6 +6,7 @@ export const conceptCoverage: Rule = {
     id: 'concept-coverage',
     description: 'Reports each key concept of a declared persona that the page does not express, with its phrases and why the persona cares.',
     defaultSeverity: 'info',
+    phase: 'after-scores',
   },
   check({ targetPersonas, scores, report }) {
     if (targetPersonas.length === 0) return;

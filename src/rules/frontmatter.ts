@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
-import type { Rule } from '../rule.js';
-import { findPersona, personaNames } from '../personas.js';
+import type { Rule } from '../engine/rule.js';
+import { findPersona, personaNames } from '../data/find-persona.js';
 
 /** The frontmatter must parse, and the personas it names must exist: a typo would silently score the wrong page. */
 export const frontmatter: Rule = {

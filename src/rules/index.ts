@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import type { Rule } from '../engine/rule.js';
 import { buzzword } from './buzzword.js';
 import { frontmatter } from './frontmatter.js';
 import { readability } from './readability.js';

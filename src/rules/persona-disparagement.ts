@@ -1,10 +1,9 @@
-import type { Rule } from '../rule.js';
-import type { Persona } from '../data.js';
-import { loadBuiltinPack } from '../data.js';
-import { packMatches, phraseText, orList, type PackMatch } from '../pack-matches.js';
-import { PhraseIndex, type PhraseMatch } from '../phrase-index.js';
-import { groupNameIndex, type GroupName } from '../group-names.js';
-import type { Token } from '../tokens.js';
+import type { Rule } from '../engine/rule.js';
+import type { Persona } from '../data/load-data.js';
+import { packMatches, phraseText, orList, type PackMatch } from './helpers/pack-matches.js';
+import { PhraseIndex, type PhraseMatch } from '../text/phrase-index.js';
+import { groupNameIndex, type GroupName } from './helpers/group-names.js';
+import type { Token } from '../text/tokens.js';
 
 export interface PersonaDisparagementOptions {
   /** Group names (from persona profiles) that are too ambiguous to count, e.g. "release", "platform". */
@@ -54,18 +53,6 @@ interface Link {
   group: PhraseMatch<GroupName> | null;
   personas: Persona[];
   frame: PackMatch;
-}
-
-const negationIndexes = new Map<string, PhraseIndex<true>>();
-
-function negationIndex(ruleId: string): PhraseIndex<true> {
-  let index = negationIndexes.get(ruleId);
-  if (!index) {
-    index = new PhraseIndex<true>();
-    for (const phrase of loadBuiltinPack(ruleId).negations ?? []) index.add(phrase, true, 'exact');
-    negationIndexes.set(ruleId, index);
-  }
-  return index;
 }
 
 /** Only linking words, and no clause punctuation, between two token positions. */
@@ -128,7 +115,8 @@ export const personaDisparagement: Rule<PersonaDisparagementOptions> = {
     id: 'persona-disparagement',
     description: 'Flags sentences that cast a persona’s team (security, compliance, finance...) as the problem, naming the persona it alienates.',
     defaultSeverity: 'warn',
-    hasPack: true,
+    pack: { schema: 'word-pack.schema.json' },
+    tonePenalty: 5,
     optionsSchema: {
       type: 'object',
       properties: {
@@ -141,8 +129,7 @@ export const personaDisparagement: Rule<PersonaDisparagementOptions> = {
     const { doc, pack, personas, options } = context;
     if (!pack) return;
     const groupIndex = groupNameIndex(personas, options.ignoreNames ?? defaultIgnoreNames);
-    const negations = negationIndex(pack.rule);
-    const negationWords = new Set((loadBuiltinPack(pack.rule).negations ?? []).filter((n) => !n.includes(' ')));
+    const { negations, negationWords } = pack;
     const framesBySentence = new Map<object, PackMatch[]>();
     for (const match of packMatches(pack, doc.sentences, doc.text)) {
       const list = framesBySentence.get(match.sentence) ?? [];

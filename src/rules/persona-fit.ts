@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.js';
-import { minFitFor } from '../min-fit.js';
+import type { Rule } from '../engine/rule.js';
+import { minFitFor } from '../data/min-fit.js';
 import { improvements } from '../scoring/improvements.js';
 
 /** A declared persona whose fit is under `minFit`, with the changes that would raise it most. */
@@ -8,14 +8,15 @@ export const personaFit: Rule = {
     id: 'persona-fit',
     description: "Reports a declared persona whose fit is under minFit, with the two or three changes that would raise it most.",
     defaultSeverity: 'warn',
+    phase: 'after-scores',
   },
-  check({ targetPersonas, scores, config, report }) {
+  check({ targetPersonas, scores, minFit, report }) {
     if (targetPersonas.length === 0) return;
     const { details } = scores();
     for (const persona of targetPersonas) {
       const detail = details.find((d) => d.persona.id === persona.id);
       if (!detail) continue;
-      const min = minFitFor(config.minFit, persona.id);
+      const min = minFitFor(minFit, persona.id);
       if (detail.score.fit >= min) continue;
       const changes = improvements(detail).slice(0, 3);
       const advice = changes.length > 0 ? ` To raise it: ${changes.map((c) => `${c.change} (+${Math.round(c.gain)})`).join('; ')}.` : '';

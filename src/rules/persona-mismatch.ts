@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import type { Rule } from '../engine/rule.js';
 
 export interface PersonaMismatchOptions {
   margin?: number;
@@ -12,6 +12,7 @@ export const personaMismatch: Rule<PersonaMismatchOptions> = {
     id: 'persona-mismatch',
     description: 'Reports a page whose best-fitting persona is far ahead of every persona it declares, and names the best fit.',
     defaultSeverity: 'warn',
+    phase: 'after-scores',
     optionsSchema: {
       type: 'object',
       properties: { margin: { type: 'number', minimum: 0, maximum: 100, description: 'Fit points the best fit must lead every declared persona by (default 15).' } },

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule.js';
-import type { Persona } from '../data.js';
-import { defaultMinWords, defaultThreshold, documentAges, formulaCount, formulasAbove, isHard } from '../scoring/readability.js';
+import type { Rule } from '../engine/rule.js';
+import type { Persona } from '../data/load-data.js';
+import { defaultMinWords, defaultThreshold, documentAges, formulaCount, formulasAbove, isHard } from '../scoring/readability-level.js';
 
 export interface ReadabilityOptions {
   /** Target reading age for every page; by default the declared personas' lowest `readingAge`. */

@@ -1,13 +1,11 @@
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import type { Link } from 'mdast';
-import type { Rule, Report } from '../rule.js';
-import type { Persona } from '../data.js';
-import { readDataFile, DataError } from '../data.js';
-import { packagePath } from '../schema.js';
-import { longForm } from '../long-form.js';
-import type { Token } from '../tokens.js';
-import type { Document } from '../document.js';
+import type { Rule, Report } from '../engine/rule.js';
+import type { Persona } from '../data/load-data.js';
+import { longForm } from './helpers/long-form.js';
+import type { Token } from '../text/tokens.js';
+import type { Document } from '../text/document.js';
 
 export interface UndefinedAcronymOptions {
   /** Your team's acronyms that readers know, added to the built-in lists. */
@@ -16,35 +14,14 @@ export interface UndefinedAcronymOptions {
   raiseForBusiness?: boolean;
 }
 
-interface AcronymLists {
+/** rules/undefined-acronym.yml: an acronym sits in one list only. */
+export interface AcronymLists {
   rule: string;
   common: Record<string, string>;
   technical: Record<string, string>;
   notAcronyms: string[];
 }
 
-let lists: AcronymLists | undefined;
-
-/** rules/undefined-acronym.yml, validated once; an acronym may sit in one list only. */
-export function acronymLists(): AcronymLists {
-  if (!lists) {
-    const file = packagePath('rules', 'undefined-acronym.yml');
-    const loaded = readDataFile<AcronymLists>(file, 'acronyms.schema.json');
-    const problems: string[] = [];
-    const seen = new Map<string, string>();
-    const note = (word: string, list: string) => {
-      const previous = seen.get(word);
-      if (previous) problems.push(`${list}: "${word}" is already in ${previous}; keep it in one list`);
-      else seen.set(word, list);
-    };
-    for (const word of Object.keys(loaded.common)) note(word, 'common');
-    for (const word of Object.keys(loaded.technical)) note(word, 'technical');
-    for (const word of loaded.notAcronyms) note(word, 'notAcronyms');
-    if (problems.length > 0) throw new DataError('rules/undefined-acronym.yml', problems);
-    lists = loaded;
-  }
-  return lists;
-}
 
 /** 2 to 6 capitals, with an optional plural or possessive: API, APIs, API's. */
 const acronymPattern = /^([A-Z]{2,6})(?:s|['’]s)?$/;
@@ -72,6 +49,7 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
     id: 'undefined-acronym',
     description: 'Flags the first use of an acronym that the document has not expanded yet; errors in documents for business personas.',
     defaultSeverity: 'warn',
+    lists: { schema: 'acronyms.schema.json' },
     optionsSchema: {
       type: 'object',
       properties: {
@@ -83,7 +61,7 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
   },
   check(context) {
     const { doc, options, targetPersonas } = context;
-    const { common, technical, notAcronyms } = acronymLists();
+    const { common, technical, notAcronyms } = context.lists as unknown as AcronymLists;
     const business = targetPersonas.filter((p) => p.technicalDepth === 'business');
     const skip = new Set(notAcronyms);
     const known = (acronym: string) =>

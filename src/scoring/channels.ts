@@ -1,4 +1,4 @@
-import type { Persona } from '../data.js';
+import type { Persona } from '../data/load-data.js';
 
 /** The handbook's content types ("Content Buyers Use for Tech Research and Decision-Making"), as profile channel ids. */
 export const channelNames: Readonly<Record<string, string>> = {

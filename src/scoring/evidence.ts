@@ -1,5 +1,5 @@
-import type { Sentence } from '../document.js';
-import { PhraseIndex } from '../phrase-index.js';
+import type { Sentence } from '../text/document.js';
+import { PhraseIndex } from '../text/phrase-index.js';
 
 /**
  * The kinds of proof the handbook says champions need to sell internally: "ROI / case studies /

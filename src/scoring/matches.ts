@@ -1,7 +1,7 @@
-import type { Sentence } from '../document.js';
-import type { PhraseIndex, PhraseMatch } from '../phrase-index.js';
-import type { Token } from '../tokens.js';
-import type { Place } from '../types.js';
+import type { Sentence } from '../text/document.js';
+import type { PhraseIndex, PhraseMatch } from '../text/phrase-index.js';
+import type { Token } from '../text/tokens.js';
+import type { Place } from '../core/types.js';
 import type { ConceptRef, Entry, PersonaModel, TermRef } from './persona-model.js';
 
 /** What one persona's phrases matched in one document. */

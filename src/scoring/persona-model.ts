@@ -1,6 +1,6 @@
-import type { Persona } from '../data.js';
-import { PhraseIndex, phraseTokens as tokenize, type MatchMode } from '../phrase-index.js';
-import type { Token } from '../tokens.js';
+import type { Persona } from '../data/load-data.js';
+import { PhraseIndex, phraseTokens as tokenize, type MatchMode } from '../text/phrase-index.js';
+import type { Token } from '../text/tokens.js';
 
 /** Where a persona's signal word comes from. */
 export type TermSource = 'concept' | 'vocabulary' | 'audience';

@@ -1,16 +1,12 @@
-import type { Message } from '../types.js';
+import type { Message } from '../core/types.js';
 
 /**
- * Points each message of these rules costs the tone part of the fit. The handbook: "Never alienate
- * other personas. You can appeal to a buyer without buzzword bingo." Wording that alienates or
- * disparages a reader costs more than a buzzword, which only wastes the reader's time. Rules are
- * read by id from the messages of earlier rules, so a rule that is off or disabled inline costs nothing.
+ * Rule id → points each of its messages costs the tone part of the fit (from each rule's
+ * `tonePenalty`). The handbook: "Never alienate other personas. You can appeal to a buyer without
+ * buzzword bingo." Only messages that survive inline comments are passed in, so a rule that is off
+ * or disabled inline costs nothing.
  */
-export const tonePenalties: Readonly<Record<string, number>> = {
-  buzzword: 2,
-  'alienating-language': 4,
-  'persona-disparagement': 5,
-};
+export type TonePenalties = Readonly<Record<string, number>>;
 
 export interface ToneCost {
   /** Rule id → number of messages that cost this persona points. */
@@ -22,7 +18,7 @@ export interface ToneCost {
  * What the messages cost one persona. A message that names the persona it alienates costs only
  * that persona; one that names none costs every persona.
  */
-export function toneCost(messages: readonly Message[], personaId: string): ToneCost {
+export function toneCost(messages: readonly Message[], personaId: string, tonePenalties: TonePenalties): ToneCost {
   const counts: Record<string, number> = {};
   let points = 0;
   for (const message of messages) {

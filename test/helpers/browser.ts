@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { FileResult } from '../../src/types.js';
+import type { FileResult } from '../../src/core/types.js';
 import { repoRoot } from './fixtures.js';
 
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing). */

@@ -1,11 +1,17 @@
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FileResult, Message } from '../../src/types.js';
+import type { FileResult, Message } from '../../src/core/types.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixturesRoot = join(repoRoot, 'fixtures');
 export const sharedRoot = join(repoRoot, '..', 'shared');
+
+/** The built-in persona ids, read from rules/personas/ so that adding a profile breaks no test. */
+export const personaIds = readdirSync(join(repoRoot, 'rules', 'personas'))
+  .filter((name) => /\.ya?ml$/.test(name))
+  .map((name) => name.replace(/\.ya?ml$/, ''))
+  .sort();
 
 /** One line per message, as in fixtures/<rule>/<case>.expected. */
 export function formatMessage(m: Message): string {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { lintText } from '../../src/index.js';
-import { loadBuiltinPack } from '../../src/data.js';
+import { loadBuiltinPack } from '../../src/data/load-data.js';
 import { alienatingCategories, alienatingLanguage } from '../../src/rules/alienating-language.js';
 import { tempTree, runCli } from '../helpers/cli.js';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { lintText } from '../../src/index.js';
-import { loadBuiltinPack, loadBuiltinPersonas } from '../../src/data.js';
-import { groupNames, titleNames } from '../../src/group-names.js';
+import { loadBuiltinPack, loadBuiltinPersonas } from '../../src/data/load-data.js';
+import { groupNames, titleNames } from '../../src/rules/helpers/group-names.js';
 import { defaultIgnoreNames } from '../../src/rules/persona-disparagement.js';
 import { tempTree } from '../helpers/cli.js';
 

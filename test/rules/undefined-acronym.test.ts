@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { lintText } from '../../src/index.js';
-import { longForm } from '../../src/long-form.js';
-import { acronymLists } from '../../src/rules/undefined-acronym.js';
+import { longForm } from '../../src/rules/helpers/long-form.js';
+import type { AcronymLists } from '../../src/rules/undefined-acronym.js';
+import { loadRuleLists } from '../../src/data/rule-lists.js';
 import { tempTree } from '../helpers/cli.js';
 
 async function acronyms(text: string, options: { config?: Record<string, unknown>; persona?: string[] } = {}) {
@@ -59,7 +60,7 @@ describe('undefined-acronym', () => {
   });
 
   it('the built-in lists keep each acronym in one list and include what every reader knows', () => {
-    const { common, technical, notAcronyms } = acronymLists();
+    const { common, technical, notAcronyms } = loadRuleLists<AcronymLists>('undefined-acronym', 'acronyms.schema.json');
     for (const word of ['API', 'URL', 'PDF', 'CEO', 'IT', 'HR']) expect(Object.keys(common)).toContain(word);
     for (const word of ['CI', 'RFC', 'LLVM', 'HTTP']) expect(Object.keys(technical)).toContain(word);
     const all = [...Object.keys(common), ...Object.keys(technical), ...notAcronyms];

@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { resolve } from 'node:path';
+import { lintFiles } from '../run/lint-files.js';
+import { configForFile, resolveFileConfig, findConfig, loadConfigFile } from '../config/load-config.js';
+import { jsonFormatVersion, toolName, toolVersion } from '../core/meta.js';
+import { findPersona } from '../data/find-persona.js';
+import { describePersona, listPersonas } from './persona-text.js';
+import { cliOptions } from './options.js';
+import { runLint } from '../ci/run-lint.js';
+import { text as readAll } from 'node:stream/consumers';
+import { scoreSheet, formatScoreTable, formatScoreCsv, personasInReport } from '../reporters/score-sheet.js';
+import { explainRule } from './explain.js';
+import { parseWorkers, type RunOptions } from '../run/lint-paths.js';
+import { PersonaLintError, UsageError } from '../core/errors.js';
+import { outputOptions, printReport, publish, scoresFor, useColor } from './output.js';
+import { mergeCommand } from './merge.js';
+import { parseShard } from '../ci/shards.js';
+
+type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
+
+export function helpText(): string {
+  const lines = Object.entries(cliOptions).map(([name, o]) => {
+    const flag = `${'short' in o ? `-${o.short}, ` : '    '}--${name}${'arg' in o ? ` <${o.arg}>` : ''}`;
+    return `  ${flag.padEnd(30)} ${o.help}`;
+  });
+  return `Usage: ${toolName} [options] [paths, directories or globs...]   (default: .)
+       ${toolName} personas [id]          List the personas, or show one
+       ${toolName} score [paths...]       Persona fit of every document: a table (-f json, -f csv)
+       ${toolName} merge <reports...>     Combine the JSON reports of --shard runs into any format
+       ${toolName} --explain <rule>       Explain a rule
+
+Lints Markdown against buyer personas: buzzwords, alienating language, persona fit.
+
+Options:
+${lines.join('\n')}
+
+Exit codes: 0 no errors, 1 errors (or too many warnings, or a failed gate), 2 usage, config or fatal error.
+`;
+}
+
+const parseConfig: ParseArgsConfig = {
+  options: Object.fromEntries(Object.entries(cliOptions).map(([name, o]) => [name, { type: o.type, ...('short' in o ? { short: o.short } : {}), ...('multiple' in o ? { multiple: true } : {}) }])),
+  allowPositionals: true,
+  strict: true,
+};
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  /** Standard input, for --stdin. Default: process.stdin. */
+  readStdin?: () => Promise<string>;
+}
+
+/** argv → options → the subcommand → exit code. The only place with process I/O. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let values: Values;
+  let positionals: string[];
+  try {
+    const parsed = parseArgs({ ...parseConfig, args: argv });
+    values = parsed.values as Values;
+    positionals = parsed.positionals;
+  } catch (error) {
+    io.stderr(`${toolName}: ${(error as Error).message}\nRun '${toolName} --help' for usage.\n`);
+    return 2;
+  }
+  try {
+    return await subcommand(positionals, values, io);
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+/** Which subcommand argv asks for: help, version, personas, score, merge, --explain, --print-config, or lint. */
+function subcommand(positionals: string[], values: Values, io: CliIO): Promise<number> | number {
+  if (values.help) return print(io, helpText());
+  if (values.version) return print(io, `${toolVersion}\n`);
+  if (positionals[0] === 'personas') return personasCommand(positionals.slice(1), values, io);
+  if (positionals[0] === 'score') return scoreCommand(positionals.slice(1), values, io);
+  if (positionals[0] === 'merge') return mergeCommand(positionals.slice(1), values, io);
+  if (values.explain !== undefined) return print(io, explainRule(values.explain));
+  if (values['print-config'] !== undefined) return printConfigCommand(values['print-config'], values, io);
+  return lintCommand(positionals, values, io);
+}
+
+function print(io: CliIO, text: string): number {
+  io.stdout(text);
+  return 0;
+}
+
+/** `--print-config <file>`: the effective config for one file, personas by id. */
+async function printConfigCommand(file: string, values: Values, io: CliIO): Promise<number> {
+  const { personas, ...rest } = await configForFile(file, values.config);
+  return print(io, `${JSON.stringify({ ...rest, personas: personas.map((p) => p.id) }, null, 2)}\n`);
+}
+
+/** The default command: lint, report, and turn the counts and gates into an exit code. */
+async function lintCommand(positionals: string[], values: Values, io: CliIO): Promise<number> {
+  const output = await outputOptions(values, io);
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin.');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard, io.env);
+  if (shard && values.quiet) throw new UsageError('--quiet with --shard would leave warnings out of the merged run; pass --quiet to `persona-lint merge`.');
+  const stdin = values.stdin ? { text: await (io.readStdin ?? (() => readAll(process.stdin)))(), filename: values['stdin-filename'] } : undefined;
+  const report = await runLint(positionals, {
+    configFile: values.config,
+    persona: values.persona,
+    stdin,
+    changedSince: values['changed-since'],
+    changedLinesOnly: values['changed-lines-only'],
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    gates: output.gates,
+    shard,
+    ...runOptions(values, io),
+    // A shard's JSON report must carry every score: the merge may print any format.
+    scores: shard ? 'all' : scoresFor(output),
+  });
+  const code = await publish(report, output, io);
+  // A shard only gathers results; its merge judges the whole run.
+  return shard ? 0 : code;
+}
+
+/** --workers, --cache and --cache-location, for every command that lints files. */
+function runOptions(values: Values, io: CliIO): RunOptions {
+  return {
+    workers: values.workers === undefined ? undefined : parseWorkers(values.workers),
+    cache: values.cache,
+    cacheLocation: values['cache-location'],
+    onWarning: (message) => io.stderr(`${toolName}: ${message}\n`),
+  };
+}
+
+function reportFailure(error: unknown, io: CliIO): number {
+  if (error instanceof PersonaLintError) {
+    io.stderr(`${toolName}: ${error.message}\n`);
+    return error.exitCode;
+  }
+  io.stderr(`${toolName}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 2;
+}
+
+async function personasCommand(args: string[], values: Values, io: CliIO): Promise<number> {
+  const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
+  const personas = resolveFileConfig(loaded, resolve('.')).personas;
+  if (args.length === 0) {
+    io.stdout(values.format === 'json' ? `${JSON.stringify(personas, null, 2)}\n` : listPersonas(personas));
+    return 0;
+  }
+  const persona = findPersona(args[0], personas);
+  if (!persona) throw new UsageError(`Unknown persona "${args[0]}"; known: ${personas.map((p) => p.id).join(', ')}`);
+  io.stdout(values.format === 'json' ? `${JSON.stringify(persona, null, 2)}\n` : describePersona(persona));
+  return 0;
+}
+
+const scoreFormats = ['stylish', 'json', 'csv'];
+
+/** `persona-lint score`: documents × personas, and a summary per persona. */
+async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise<number> {
+  const format = values.format ?? 'stylish';
+  if (!scoreFormats.includes(format)) throw new UsageError(`Unknown format "${format}" for score; choose one of: ${scoreFormats.join(', ')}`);
+  const report = await lintFiles(paths, { configFile: values.config, persona: values.persona, ...runOptions(values, io) });
+  const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
+  const sheet = scoreSheet(report, personasInReport(report, resolveFileConfig(loaded, resolve('.')).personas));
+  const color = useColor(values, io);
+  const text =
+    format === 'json'
+      ? `${JSON.stringify({ version: jsonFormatVersion, tool: { name: toolName, version: toolVersion }, ...sheet }, null, 2)}\n`
+      : format === 'csv'
+        ? formatScoreCsv(sheet)
+        : formatScoreTable(sheet, { color });
+  await printReport(text, values['output-file'], io);
+  return report.counts.fatal > 0 ? 1 : 0;
+}
+
+const isEntry = process.argv[1] && resolve(process.argv[1]).replace(/\.ts$/, '.js') === new URL(import.meta.url).pathname;
+if (isEntry || process.argv[1]?.endsWith('persona-lint')) {
+  runCli(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,43 @@
+import type { PackChanges, Persona } from '../data/load-data.js';
+import type { MinFit } from '../data/min-fit.js';
+import type { ConfigSeverity } from '../core/types.js';
+
+// What linting one document needs to know, as plain data: config/ builds it, the engine reads it.
+
+/** The bars a document's declared personas must reach (--min-fit, --min-coverage, or config `gates`). */
+export interface Gates {
+  /** 0 to 100. */
+  minFit?: number;
+  /** 0 to 1. */
+  minCoverage?: number;
+}
+
+export interface RuleConfig {
+  severity: ConfigSeverity;
+  options: Record<string, unknown>;
+}
+
+/** The settings that apply to one file, after overrides. */
+export interface EffectiveConfig {
+  /** The config file it came from, or null for the defaults. */
+  source: string | null;
+  rules: Record<string, RuleConfig>;
+  packs: Record<string, PackChanges>;
+  /** Every known persona (built-in and the config's profiles). */
+  personas: Persona[];
+  /** Target persona ids or aliases, as configured (resolved by the engine). */
+  persona: string[];
+  /** Gates for this file: the config's, then matching overrides'. */
+  gates?: Gates;
+  /** The fit under which persona-fit reports a declared persona. */
+  minFit: MinFit;
+}
+
+export interface LintOptions {
+  /** Paths in results are relative to this directory. Default: process.cwd(). */
+  cwd?: string;
+  /** One config file for every file, instead of searching from each file's directory. */
+  configFile?: string;
+  /** Target personas for every document, overriding frontmatter and config (--persona). */
+  persona?: string[];
+}
