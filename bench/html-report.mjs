@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 
 const repo = dirname(dirname(fileURLToPath(import.meta.url)));
 const { values } = parseArgs({ options: { documents: { type: 'string', default: '10000' }, 'no-rust-blog': { type: 'boolean', default: false }, output: { type: 'string', default: join(repo, 'bench', 'html-results.json') } } });
-const cli = join(repo, 'dist', 'cli.js');
+const cli = join(repo, 'dist', 'cli', 'main.js');
 const gnuTime = ['/usr/bin/time', '/bin/time'].find((path) => existsSync(path));
 const scratch = mkdtempSync(join(tmpdir(), 'persona-lint-html-bench-'));
 
