@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, tempTree } from './helpers/cli.js';
 
@@ -19,15 +20,25 @@ function lint(dir: string, extra: string[] = [], cache = true): JsonRun {
   return { code: run.code, stderr: run.stderr, results: JSON.parse(run.stdout).results };
 }
 
-const cacheFile = (dir: string) => join(dir, '.cache', 'results.json');
+const entriesDir = (dir: string, location = '.cache') => join(dir, location, 'files-v2');
+
+/** The entry files of a cache, each with its parsed content. */
+function entries(dir: string, location?: string): { file: string; entry: { path: string; key: string; result: { messages: { message: string }[] } } }[] {
+  const folder = entriesDir(dir, location);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .sort()
+    .map((name) => ({ file: join(folder, name), entry: JSON.parse(readFileSync(join(folder, name), 'utf8')) }));
+}
+
+const storedPaths = (dir: string, location?: string) => entries(dir, location).map((e) => e.entry.path).sort();
 
 /** Rewrites every stored message, so a result that comes from the cache shows it. */
 function markCachedResults(dir: string): void {
-  const data = JSON.parse(readFileSync(cacheFile(dir), 'utf8'));
-  for (const entry of Object.values(data.entries) as { result: { messages: { message: string }[] } }[]) {
+  for (const { file, entry } of entries(dir)) {
     for (const message of entry.result.messages) message.message = fromCache;
+    writeFileSync(file, JSON.stringify(entry));
   }
-  writeFileSync(cacheFile(dir), JSON.stringify(data));
 }
 
 const firstMessages = (run: JsonRun) => Object.fromEntries(run.results.map((r) => [r.path, r.messages[0]?.message]));
@@ -38,7 +49,7 @@ describe('--cache', () => {
     const uncached = lint(dir, [], false);
     const first = lint(dir);
     expect(first.results).toEqual(uncached.results);
-    expect(existsSync(cacheFile(dir))).toBe(true);
+    expect(storedPaths(dir)).toEqual(['a.md', 'b.md', 'c.md']);
     markCachedResults(dir);
     const later = new Date(Date.now() + 3600_000);
     for (const name of ['a.md', 'b.md', 'c.md']) utimesSync(join(dir, name), later, later);
@@ -84,38 +95,59 @@ describe('--cache', () => {
     expect(messages).toContain('“leverage” is a buzzword; use “use”, “build on” or “take advantage of” instead.');
   });
 
-  it('ignores a corrupt, foreign or half-valid cache file, lints, and rewrites it', () => {
+  it('a corrupt, foreign or mismatched entry is a miss for its file only, and is rewritten', () => {
     const dir = tempTree({ 'a.md': buzz('leverage'), 'b.md': buzz('synergize') });
     const expected = lint(dir, [], false).results;
-    mkdirSync(join(dir, '.cache'));
-    for (const junk of ['{"entries": {"a": ', '[1, 2, 3]', JSON.stringify({ tool: 'eslint', format: 1, entries: {} }), '\u0000\u0001binary']) {
-      writeFileSync(cacheFile(dir), junk);
-      expect(lint(dir).results).toEqual(expected);
-      const rewritten = JSON.parse(readFileSync(cacheFile(dir), 'utf8'));
-      expect(rewritten.tool).toBe('persona-lint');
-      expect(Object.keys(rewritten.entries).map((path) => path.split('/').pop())).toEqual(['a.md', 'b.md']);
+    lint(dir);
+    const fileOf = (path: string) => entries(dir).find((e) => e.entry.path === path)!.file;
+    for (const junk of ['{"tool": "persona-lint", "path": ', '[1, 2, 3]', JSON.stringify({ tool: 'eslint', path: 'a.md', key: 'x', result: {} }), '\u0000\u0001binary']) {
+      markCachedResults(dir);
+      writeFileSync(fileOf('a.md'), junk);
+      expect(firstMessages(lint(dir))).toEqual({ 'a.md': expected[0].messages[0].message, 'b.md': fromCache });
+      expect(storedPaths(dir)).toEqual(['a.md', 'b.md']);
+      expect(entries(dir).find((e) => e.entry.path === 'a.md')!.entry.result.messages[0].message).toBe(expected[0].messages[0].message);
     }
-    // One broken entry is one miss; the other entry still hits.
+    // An entry recorded for another path (a hash collision, a renamed file) never stands in.
     markCachedResults(dir);
-    const data = JSON.parse(readFileSync(cacheFile(dir), 'utf8'));
-    data.entries[join(dir, 'a.md')].result = 'garbage';
-    writeFileSync(cacheFile(dir), JSON.stringify(data));
-    expect(firstMessages(lint(dir))).toEqual({ 'a.md': expected[0].messages[0].message, 'b.md': fromCache });
+    const b = entries(dir).find((e) => e.entry.path === 'b.md')!;
+    writeFileSync(fileOf('a.md'), JSON.stringify(b.entry));
+    expect(firstMessages(lint(dir))['a.md']).toBe(expected[0].messages[0].message);
+  });
+
+  it('one entry per file: a changed file replaces its entry, and a first-layout results.json is removed', () => {
+    const dir = tempTree({ 'a.md': buzz('leverage'), 'b.md': buzz('synergize'), '.cache/results.json': '{"old": "layout"}' });
+    lint(dir);
+    expect(existsSync(join(dir, '.cache', 'results.json'))).toBe(false);
+    writeFileSync(join(dir, 'a.md'), buzz('synergy'));
+    lint(dir);
+    expect(entries(dir)).toHaveLength(2);
+    expect(storedPaths(dir)).toEqual(['a.md', 'b.md']);
+  });
+
+  it('a cache copied to another checkout path hits, keyed by the path from the repository root', () => {
+    const dir = tempTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'docs/a.md': buzz('leverage'), 'docs/b.md': buzz('synergize') });
+    lint(join(dir, 'docs'), ['--cache-location', '../.cache']);
+    expect(storedPaths(dir)).toEqual(['docs/a.md', 'docs/b.md']);
+    markCachedResults(dir);
+    const copy = join(tmpdir(), `persona-lint-copy-${Date.now()}`);
+    cpSync(dir, copy, { recursive: true });
+    // From the root of the copy this time: the shown paths change, the keys do not.
+    const run = lint(copy, ['--cache-location', '.cache']);
+    expect(firstMessages(run)).toEqual({ 'docs/a.md': fromCache, 'docs/b.md': fromCache });
   });
 
   it('never stores a file that could not be linted', () => {
     const dir = tempTree({ 'a.md': buzz('leverage'), 'bad.md': Buffer.from([0x41, 0x00, 0x42, 0xff]) });
     const run = lint(dir);
     expect(run.results[1].messages[0].message).toBe('File is not text (it contains NUL bytes).');
-    const stored = Object.keys(JSON.parse(readFileSync(cacheFile(dir), 'utf8')).entries).map((path) => path.split('/').pop());
-    expect(stored).toEqual(['a.md']);
+    expect(storedPaths(dir)).toEqual(['a.md']);
   });
 
   it('defaults to node_modules/.cache/persona-lint in the working directory', () => {
     const dir = tempTree({ 'a.md': buzz('leverage') });
     const run = runCli(['--cache', 'a.md'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'node_modules', '.cache', 'persona-lint', 'results.json'), 'utf8')).entries)).toEqual([join(dir, 'a.md')]);
+    expect(storedPaths(dir, join('node_modules', '.cache', 'persona-lint'))).toEqual(['a.md']);
   });
 
   it('a cache location that cannot be written is a warning, not a failed run', () => {
@@ -123,6 +155,6 @@ describe('--cache', () => {
     const run = runCli(['--cache', '--cache-location', 'taken', '-f', 'json', 'a.md'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).results[0].messages).toHaveLength(1);
-    expect(run.stderr).toContain(`persona-lint: cannot write the cache ${join(dir, 'taken', 'results.json')}`);
+    expect(run.stderr).toContain(`persona-lint: cannot write the cache ${join(dir, 'taken')}: ENOTDIR`);
   });
 });

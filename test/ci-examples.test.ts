@@ -153,9 +153,52 @@ describe('a fork adding a JavaScript config', () => {
   });
 });
 
+describe('docs/ci/gitlab-ci-parallel.yml', () => {
+  const config = YAML.parse(readFileSync(join(repoRoot, 'docs/ci/gitlab-ci-parallel.yml'), 'utf8'));
+  const shardJob = config['persona-lint-shard'];
+  const mergeJob = config['persona-lint'];
+
+  it('runs four shard jobs keeping their JSON reports, and a merge job after them publishing Code Quality, JUnit and the HTML report', () => {
+    expect(shardJob.parallel).toBe(4);
+    expect(shardJob.before_script).toEqual([install]);
+    expect(shardJob.artifacts).toMatchObject({ when: 'always', paths: ['persona-lint-shard-*.json'] });
+    expect(shardJob.cache.paths).toEqual(['.cache/persona-lint']);
+    expect(mergeJob.needs).toEqual(['persona-lint-shard']);
+    expect(mergeJob.before_script).toEqual([install]);
+    expect(mergeJob.artifacts).toMatchObject({ when: 'always', expose_as: 'persona-lint report', paths: ['persona-lint-report.html'] });
+    expect(Object.keys(mergeJob.artifacts.reports)).toEqual(['codequality', 'junit']);
+  });
+
+  it('its scripts, run as four shards then the merge, report what one unsharded run reports', () => {
+    const shardDir = mkdtempSync(join(tmpdir(), 'persona-lint-parallel-'));
+    for (const file of ['docs/guide.md', 'docs/new page.md', '.personalintrc.json']) writeFiles(shardDir, { [file]: readFileSync(join(repo, file)) as unknown as string });
+    for (let index = 1; index <= shardJob.parallel; index++) {
+      // Each job starts from a clean checkout: run in the same folder, keep only its artifact.
+      for (const line of shardJob.script as string[]) {
+        const run = spawnSync('bash', ['-e', '-c', line], { cwd: shardDir, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', CI_NODE_INDEX: String(index), CI_NODE_TOTAL: String(shardJob.parallel) } });
+        expect([run.status, run.stderr]).toEqual([0, '']);
+      }
+    }
+    for (const line of mergeJob.script as string[]) {
+      const run = spawnSync('bash', ['-e', '-c', line], { cwd: shardDir, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1' } });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('3:4   error  “leverage” is a buzzword');
+    }
+    const codequality = JSON.parse(readFileSync(join(shardDir, mergeJob.artifacts.reports.codequality), 'utf8'));
+    expect(validateWith('test/schemas/codequality.schema.json', codequality)).toEqual({ valid: true, errors: [] });
+    const whole = spawnSync('bash', ['-e', '-c', 'persona-lint -f codequality'], { cwd: shardDir, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    expect(codequality).toEqual(JSON.parse(whole.stdout));
+    expect(codequality.map((i: { location: { path: string } }) => i.location.path)).toEqual(['docs/guide.md', 'docs/guide.md', 'docs/new page.md']);
+    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(join(shardDir, mergeJob.artifacts.reports.junit), 'utf8'));
+    expect(junit.testsuites.testsuite.testcase.map((c: { name: string }) => c.name)).toEqual(['docs/guide.md', 'docs/new page.md']);
+    const html = readFileSync(join(shardDir, mergeJob.artifacts.paths[0]), 'utf8');
+    expect(html).toContain('<h3>docs/new page.md</h3>');
+  });
+});
+
 describe('the README', () => {
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  it.each(['docs/ci/gitlab-ci.yml', 'docs/ci/github-workflow.yml'])('shows %s exactly as the file that is tested', (file) => {
+  it.each(['docs/ci/gitlab-ci.yml', 'docs/ci/gitlab-ci-parallel.yml', 'docs/ci/github-workflow.yml'])('shows %s exactly as the file that is tested', (file) => {
     const block = readme.split(`<!-- example: ${file} -->\n\`\`\`yaml\n`)[1]?.split('\n```\n')[0];
     expect(`${block}\n`).toBe(readFileSync(join(repoRoot, file), 'utf8'));
   });

@@ -39,7 +39,7 @@ describe('--report <format>=<file>', () => {
     expect(noFile.stderr).toBe('persona-lint: --report takes <format>=<file>, e.g. --report sarif=persona-lint.sarif, not "sarif"\n');
     const unknown = runCli(['--report', 'pdf=out.pdf', 'a.md'], { cwd: dir });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('persona-lint: Unknown format "pdf" in --report pdf=out.pdf; choose one of: stylish, json, sarif, codequality, junit, github, checkstyle, markdown\n');
+    expect(unknown.stderr).toBe('persona-lint: Unknown format "pdf" in --report pdf=out.pdf; choose one of: stylish, json, sarif, codequality, junit, github, checkstyle, markdown, html, rdjson\n');
     expect(existsSync(join(dir, 'out.pdf'))).toBe(false);
   });
 });

@@ -7,7 +7,8 @@ import type { RuleMeta } from '../src/engine/rule.js';
 import type { ReporterContext } from '../src/reporters/reporter.js';
 import { loadReporter, reporterNames } from '../src/reporters/index.js';
 import { fixturesRoot } from './helpers/fixtures.js';
-import { validateSarif, validateWith } from './helpers/validators.js';
+import { validateRdjson, validateSarif, validateWith } from './helpers/validators.js';
+import { runCli, tempTree } from './helpers/cli.js';
 
 // One report for every format: document-level and fatal messages, unicode, a path with spaces,
 // a message that needs escaping, a baseline message, declared personas and gate failures.
@@ -22,11 +23,11 @@ async function render(format: string, input: LintReport = report): Promise<strin
   return reporter(input, context);
 }
 
-const extensions: Record<string, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', codequality: 'json', junit: 'xml', github: 'txt', checkstyle: 'xml', markdown: 'md' };
+const extensions: Record<string, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', codequality: 'json', junit: 'xml', github: 'txt', checkstyle: 'xml', markdown: 'md', html: 'html', rdjson: 'json' };
 
 describe('every reporter on the shared fixture report', () => {
   it('has a reviewed snapshot for each registered format', () => {
-    expect(reporterNames).toEqual(['stylish', 'json', 'sarif', 'codequality', 'junit', 'github', 'checkstyle', 'markdown']);
+    expect(reporterNames).toEqual(['stylish', 'json', 'sarif', 'codequality', 'junit', 'github', 'checkstyle', 'markdown', 'html', 'rdjson']);
   });
 
   it.each(Object.keys(extensions))('%s matches fixtures/reporters/expected', async (format) => {
@@ -176,5 +177,57 @@ describe('markdown', () => {
     expect(text).not.toContain('- **warning** 11:4');
     expect(text).toContain('…and 3 more.');
     expect(text).not.toContain('gates failed');
+  });
+});
+
+describe('rdjson', () => {
+  it("validates against reviewdog's DiagnosticResult JSON Schema", async () => {
+    expect(validateRdjson(JSON.parse(await render('rdjson')))).toEqual({ valid: true, errors: [] });
+  });
+
+  it('the schema check can fail: a severity reviewdog does not know is rejected', async () => {
+    const result = JSON.parse(await render('rdjson'));
+    result.diagnostics[0].severity = 'FATAL';
+    expect(validateRdjson(result).valid).toBe(false);
+  });
+
+  it('gives rule code and docs link, no range for document-level messages, INFO for baseline ones', async () => {
+    const { source, diagnostics } = JSON.parse(await render('rdjson'));
+    expect(source).toEqual({ name: 'persona-lint', url: 'https://github.com/persona-lint/persona-lint' });
+    expect(diagnostics[0]).toMatchObject({ location: { path: 'docs/café menu/launch plan.md' }, severity: 'WARNING', code: { value: 'concept-coverage' } });
+    expect(diagnostics[0].location.range).toBeUndefined();
+    expect(diagnostics[4]).toMatchObject({ severity: 'INFO', code: { value: 'buzzword' } });
+  });
+
+  it('counts columns in UTF-8 bytes and offers each alternative as a suggestion over the flagged words, in their case', async () => {
+    const text = ['# Café', 'Our café 🚀 will leverage it.', 'Leverage this.'].join('\n');
+    const input: LintReport = {
+      counts: { errors: 0, warnings: 2, infos: 0, fatal: 0 },
+      results: [
+        {
+          path: 'a.md',
+          counts: { errors: 0, warnings: 2, infos: 0, fatal: 0 },
+          messages: [
+            { ruleId: 'buzzword', severity: 'warning', message: 'm', line: 2, column: 18, endLine: 2, endColumn: 26, actual: 'leverage', expected: ['use', 'build on'], note: null, url: null },
+            { ruleId: 'buzzword', severity: 'warning', message: 'm', line: 3, column: 1, endLine: 3, endColumn: 9, actual: 'Leverage', expected: ['use'], note: null, url: null },
+          ],
+        },
+      ],
+    };
+    const reporter = (await loadReporter('rdjson'))!;
+    const { diagnostics } = JSON.parse(reporter(input, { ...context, readFile: (path) => (path === 'a.md' ? text : undefined) }));
+    const range = { start: { line: 2, column: 21 }, end: { line: 2, column: 29 } };
+    expect(Buffer.from(text.split('\n')[1]).subarray(20, 28).toString()).toBe('leverage');
+    expect(diagnostics[0].location.range).toEqual(range);
+    expect(diagnostics[0].suggestions).toEqual([{ range, text: 'use' }, { range, text: 'build on' }]);
+    expect(diagnostics[1].suggestions).toEqual([{ range: { start: { line: 3, column: 1 }, end: { line: 3, column: 9 } }, text: 'Use' }]);
+  });
+
+  it('from the CLI, reads the linted file to convert its columns', () => {
+    const dir = tempTree({ 'page.md': '# Café\n\nOur café 🚀 will leverage it.\n' });
+    const run = runCli(['-f', 'rdjson', 'page.md'], { cwd: dir });
+    const diagnostic = JSON.parse(run.stdout).diagnostics.find((d: { code: { value: string } }) => d.code.value === 'buzzword');
+    expect(diagnostic.location).toEqual({ path: 'page.md', range: { start: { line: 3, column: 21 }, end: { line: 3, column: 29 } } });
+    expect(diagnostic.suggestions.map((s: { text: string }) => s.text)).toEqual(['use', 'build on', 'take advantage of']);
   });
 });

@@ -15,6 +15,8 @@ import { checkGates, type Gates } from './gates.js';
 import { configForFile } from '../config/load-config.js';
 import type { RunOptions } from '../run/lint-paths.js';
 import { UsageError } from '../core/errors.js';
+import { projectRoot } from '../core/paths.js';
+import { runConfigHash, selectShard, type Shard } from './shards.js';
 
 /** Everything a CI or editor run adds to a plain lint: where the text comes from, which lines count, and what fails. */
 export interface CiOptions extends RunOptions, DiscoveryOptions {
@@ -34,6 +36,8 @@ export interface CiOptions extends RunOptions, DiscoveryOptions {
   outputs?: OutputTarget[];
   /** A --write-baseline file that could not be written; the run goes on. Default: throw. */
   onWriteFailure?: (error: OutputWriteError) => void;
+  /** Lint only this part of the files (--shard); gates and baselines wait for `persona-lint merge`. */
+  shard?: Shard;
 }
 
 /**
@@ -54,27 +58,40 @@ function checkRunOutputs(files: readonly string[], options: CiOptions, cwd: stri
 export async function runLint(patterns: readonly string[], options: CiOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   // Whatever else LintOptions carries goes to the linter untouched.
-  const { stdin: _stdin, changedSince: _since, changedLinesOnly: _lines, baseline: _baseline, writeBaseline: _write, gates: _gates, outputs: _outputs, onWriteFailure: _onWriteFailure, noIgnore: _noIgnore, errorOnUnmatchedPattern: _unmatched, ...rest } = options;
+  const { stdin: _stdin, changedSince: _since, changedLinesOnly: _lines, baseline: _baseline, writeBaseline: _write, gates: _gates, outputs: _outputs, onWriteFailure: _onWriteFailure, noIgnore: _noIgnore, errorOnUnmatchedPattern: _unmatched, shard: _shard, ...rest } = options;
   const lintOptions: RunOptions = { ...rest, cwd };
   if (options.changedLinesOnly && !options.changedSince) throw new UsageError('--changed-lines-only needs --changed-since <git-ref> to know what changed.');
   if (options.stdin && options.changedSince) throw new UsageError('--changed-since lints files from git; it cannot be combined with --stdin.');
   if (options.stdin && patterns.length > 0) throw new UsageError('--stdin lints standard input; name no files with it (use --stdin-filename for the path).');
+  if (options.shard && (options.baseline || options.writeBaseline || options.gates?.minFit !== undefined || options.gates?.minCoverage !== undefined)) {
+    throw new UsageError('--shard lints one part of the files; pass --baseline, --write-baseline, --min-fit and --min-coverage to `persona-lint merge`, which applies them once to the whole run.');
+  }
+  if (options.stdin && options.shard) throw new UsageError('--shard splits the files of a run; it cannot be combined with --stdin.');
   let results: FileResult[];
+  let configHash: string;
   if (options.stdin) {
     checkRunOutputs([], options, cwd);
+    configHash = await runConfigHash([resolve(cwd, options.stdin.filename ?? '<text>')], { ...options, cwd });
     results = [await lintStdin(options.stdin, lintOptions, cwd)];
-  } else if (options.changedSince) {
-    const changes = await changesSince(options.changedSince, repositoryDirectories(patterns, cwd), { lines: options.changedLinesOnly === true });
-    const discovery = await discoverFiles(patterns, { ...options, cwd });
-    const files = discovery.files.filter((file) => changes.files.has(realPath(file)));
-    checkRunOutputs(files, options, cwd);
-    results = withUnreadable(files.length > 0 ? await lintPaths(files, lintOptions) : [], discovery.unreadable, cwd);
-    if (options.changedLinesOnly) results = keepChangedLines(results, changes, cwd);
   } else {
+    const changes = options.changedSince ? await changesSince(options.changedSince, repositoryDirectories(patterns, cwd), { lines: options.changedLinesOnly === true }) : undefined;
     const discovery = await discoverFiles(patterns, { ...options, cwd });
-    checkRunOutputs(discovery.files, options, cwd);
-    results = withUnreadable(await lintPaths(discovery.files, lintOptions), discovery.unreadable, cwd);
+    let files = changes ? discovery.files.filter((file) => changes.files.has(realPath(file))) : discovery.files;
+    checkRunOutputs(files, options, cwd);
+    configHash = await runConfigHash(files, { ...options, cwd });
+    if (options.shard) files = selectShard(files, options.shard, projectRoot(cwd));
+    // Unreadable folders belong to no shard's files: the first shard reports them, once.
+    const unreadable = options.shard && options.shard.index !== 1 ? [] : discovery.unreadable;
+    results = withUnreadable(files.length > 0 ? await lintPaths(files, lintOptions) : [], unreadable, cwd);
+    if (changes && options.changedLinesOnly) results = keepChangedLines(results, changes, cwd);
   }
+  // A shard's report is raw material for `persona-lint merge`, which judges the whole run.
+  if (options.shard) return { ...summarize(results), configHash, shard: options.shard };
+  return { ...(await judge(results, options, cwd)), configHash };
+}
+
+/** The verdict on a whole run's results: the baseline marks what it recorded, then the gates. */
+export async function judge(results: FileResult[], options: Pick<CiOptions, 'baseline' | 'writeBaseline' | 'gates' | 'configFile' | 'onWriteFailure'>, cwd: string): Promise<LintReport> {
   let baseline: Baseline | undefined;
   if (options.baseline) baseline = await readBaseline(options.baseline, cwd);
   if (options.writeBaseline) baseline = await writeBaseline(options.writeBaseline, results, cwd, options.onWriteFailure);
@@ -114,7 +131,7 @@ function repositoryDirectories(patterns: readonly string[], cwd: string): string
 }
 
 /** Gate failures of every file, or undefined when no gate or baseline is in play. */
-async function gatesFor(results: FileResult[], options: CiOptions, cwd: string, baseline: Baseline | undefined): Promise<GateFailure[] | undefined> {
+async function gatesFor(results: FileResult[], options: Pick<CiOptions, 'gates' | 'configFile'>, cwd: string, baseline: Baseline | undefined): Promise<GateFailure[] | undefined> {
   const failures: GateFailure[] = [];
   let checked = baseline !== undefined || options.gates?.minFit !== undefined || options.gates?.minCoverage !== undefined;
   for (const result of results) {

@@ -1,31 +1,29 @@
 #!/usr/bin/env node
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dirname, resolve } from 'node:path';
-import { summarize, type DiscoveryOptions } from '../run/lint-files.js';
 import type { OutputWriteError } from '../run/output-files.js';
+import type { DiscoveryOptions } from '../run/lint-files.js';
 import { jsonText, logText } from '../reporters/escape.js';
 import { refusedByEnvironment, setJsConfigPolicy, workspaceRoot } from '../config/js-config-policy.js';
 import { configSources, resolveFileConfig, findConfig, loadConfigFile } from '../config/load-config.js';
 import { displayPath } from '../core/paths.js';
-import { loadReporter, reporterNames } from '../reporters/index.js';
-import { rules } from '../rules/index.js';
-import { toolName, toolVersion } from '../core/meta.js';
+import { jsonFormatVersion, toolName, toolVersion } from '../core/meta.js';
 import { findPersona } from '../data/find-persona.js';
 import { describePersona, listPersonas } from './persona-text.js';
-import type { LintReport } from '../core/types.js';
 import { cliOptions } from './options.js';
 import { runLint } from '../ci/run-lint.js';
-import { outputFileTarget, parseReportFiles, reportTargets, writeOutput, writeReportFiles } from './report-files.js';
-import { describeGateFailure } from '../ci/gates.js';
+import { outputFileTarget, reportTargets, writeOutput } from './report-files.js';
 import { text as readAll } from 'node:stream/consumers';
-import { scoreSheet, formatScoreTable, formatScoreCsv } from './score-sheet.js';
-import { jsonFormatVersion } from '../reporters/json.js';
+import { scoreSheet, formatScoreTable, formatScoreCsv, personasInReport } from '../reporters/score-sheet.js';
 import { explainRule } from './explain.js';
 import { defaultTimeBudget, parseTimeBudget, parseWorkers, type RunOptions } from '../run/lint-paths.js';
 import { maxWorkers } from '../run/pool.js';
 import { parseSize } from '../text/file-limits.js';
 import { fixCommand } from './fix-command.js';
 import { PersonaLintError, UsageError } from '../core/errors.js';
+import { outputOptions, publish, scoresFor, useColor } from './output.js';
+import { mergeCommand } from './merge.js';
+import { parseShard } from '../ci/shards.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -38,6 +36,7 @@ export function helpText(): string {
        ${toolName} personas [id]          List the personas, or show one
        ${toolName} personas import <page.md> [folder]   Persona profiles from a persona page, for review
        ${toolName} score [paths...]       Persona fit of every document: a table (-f json, -f csv)
+       ${toolName} merge <reports...>     Combine the JSON reports of --shard runs into any format
        ${toolName} --explain <rule>       Explain a rule
        ${toolName} lsp                    Start the language server (stdio), for editors
 
@@ -87,12 +86,13 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
   }
 }
 
-/** Which subcommand argv asks for: help, version, personas, score, lsp, --explain, --print-config, or lint. */
+/** Which subcommand argv asks for: help, version, personas, score, merge, lsp, --explain, --print-config, or lint. */
 function subcommand(positionals: string[], values: Values, io: CliIO): Promise<number> | number {
   if (values.help) return print(io, helpText());
   if (values.version) return print(io, `${toolVersion}\n`);
   if (positionals[0] === 'personas') return personasCommand(positionals.slice(1), values, io);
   if (positionals[0] === 'score') return scoreCommand(positionals.slice(1), values, io);
+  if (positionals[0] === 'merge') return mergeCommand(positionals.slice(1), values, io);
   if (positionals[0] === 'lsp') return import('../lsp/server.js').then(({ startServer }) => startServer());
   if (values.explain !== undefined) return print(io, explainRule(values.explain));
   if (values['print-config'] !== undefined) return printConfigCommand(values['print-config'], values, io);
@@ -115,18 +115,10 @@ async function printConfigCommand(file: string, values: Values, io: CliIO): Prom
 
 /** The default command: lint, report, and turn the counts and gates into an exit code. */
 async function lintCommand(positionals: string[], values: Values, io: CliIO): Promise<number> {
-  const format = values.format ?? 'stylish';
-  const reporter = await loadReporter(format);
-  if (!reporter) throw new UsageError(`Unknown format "${format}"; choose one of: ${reporterNames.join(', ')}`);
-  let maxWarnings: number | undefined;
-  if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
-  }
-  const minFit = parseNumber(values['min-fit'], '--min-fit', 100);
-  const minCoverage = parseNumber(values['min-coverage'], '--min-coverage', 1);
-  const reportFiles = await parseReportFiles(values.report ?? []);
+  const output = await outputOptions(values, io);
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin.');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard, io.env);
+  if (shard && values.quiet) throw new UsageError('--quiet with --shard would leave warnings out of the merged run; pass --quiet to `persona-lint merge`.');
   const stdin = values.stdin ? { text: await (io.readStdin ?? (() => readAll(process.stdin)))(), filename: values['stdin-filename'] } : undefined;
   const fixing = values.fix || values['fix-dry-run'];
   if (fixing && values.stdin) throw new UsageError('--fix and --fix-dry-run change files; they cannot be combined with --stdin.');
@@ -139,35 +131,18 @@ async function lintCommand(positionals: string[], values: Values, io: CliIO): Pr
     changedLinesOnly: values['changed-lines-only'],
     baseline: values.baseline,
     writeBaseline: values['write-baseline'],
-    gates: { minFit, minCoverage },
+    gates: output.gates,
+    shard,
     ...runOptions(values, io),
-    outputs: [...reportTargets(reportFiles), ...outputFileTarget(values['output-file'])],
+    outputs: [...reportTargets(output.reportFiles), ...outputFileTarget(values['output-file'])],
     onWriteFailure: (failure) => writeFailures.push(failure),
-    scores: [format, ...reportFiles.map((r) => r.format)].includes('json') ? 'all' : 'declared',
+    // A shard's JSON report must carry every score: the merge may print any format.
+    scores: shard ? 'all' : scoresFor(output),
   });
   const report = fixing ? await fixCommand(linted, { configFile: values.config, persona: values.persona, dryRun: values['fix-dry-run'] === true }, io) : linted;
-  const shown = values.quiet ? errorsOnly(report) : report;
-  const text = reporter(shown, { color: useColor(values, io), rules: rules.map((r) => r.meta), cwd: process.cwd() });
-  writeFailures.push(...(await writeReportFiles(reportFiles, shown, { color: false, rules: rules.map((r) => r.meta), cwd: process.cwd() })));
-  await writeOutput(text, values['output-file'], io, writeFailures);
-  const code = exitCode(report, maxWarnings, io);
-  return writeFailures.length > 0 ? 2 : code;
-}
-
-/** 1 for errors, failed gates or too many warnings; 0 otherwise. */
-function exitCode(report: LintReport, maxWarnings: number | undefined, io: CliIO): number {
-  const { errors, warnings } = report.counts;
-  for (const failure of report.gateFailures ?? []) io.stderr(`${toolName}: ${describeGateFailure(failure)}\n`);
-  if (errors > 0 || (report.gateFailures?.length ?? 0) > 0) return 1;
-  if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr(`${toolName}: ${warnings} warnings is more than --max-warnings ${maxWarnings}.\n`);
-    return 1;
-  }
-  return 0;
-}
-
-function useColor(values: Values, io: CliIO): boolean {
-  return !values['no-color'] && (values.color === true || (io.isTTY && !io.env.NO_COLOR && !values['output-file']));
+  const code = await publish(report, output, io, writeFailures);
+  // A shard only gathers results; its merge judges the whole run.
+  return shard && code !== 2 ? 0 : code;
 }
 
 /** --workers, --cache and --cache-location, for every command that lints files. */
@@ -184,19 +159,6 @@ function runOptions(values: Values, io: CliIO): RunOptions & DiscoveryOptions {
     errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
     onWarning: (message) => io.stderr(`${toolName}: ${message}\n`),
   };
-}
-
-function errorsOnly(report: LintReport): LintReport {
-  const shown = summarize(report.results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error' && !m.baseline), counts: { ...r.counts, warnings: 0, infos: 0 } })));
-  return report.gateFailures ? { ...shown, gateFailures: report.gateFailures } : shown;
-}
-
-/** A number option in [0, max], or undefined when not given. */
-function parseNumber(value: string | undefined, option: string, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > max) throw new UsageError(`${option} takes a number from 0 to ${max}, not "${value}"`);
-  return n;
 }
 
 function reportFailure(error: unknown, io: CliIO): number {
@@ -230,10 +192,7 @@ async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise
   if (!scoreFormats.includes(format)) throw new UsageError(`Unknown format "${format}" for score; choose one of: ${scoreFormats.join(', ')}`);
   const report = await runLint(paths, { configFile: values.config, persona: values.persona, ...runOptions(values, io), outputs: outputFileTarget(values['output-file']) });
   const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
-  const known = new Map(resolveFileConfig(loaded, resolve('.')).personas.map((p) => [p.id, p]));
-  // Personas from the configs of the linted files too, in the order their scores list them.
-  for (const result of report.results) for (const score of result.personas?.scores ?? []) if (!known.has(score.id)) known.set(score.id, { id: score.id, name: score.id, aliases: [] } as never);
-  const sheet = scoreSheet(report, [...known.values()]);
+  const sheet = scoreSheet(report, personasInReport(report, resolveFileConfig(loaded, resolve('.')).personas));
   const color = useColor(values, io);
   const text =
     format === 'json'

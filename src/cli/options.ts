@@ -30,6 +30,7 @@ export const cliOptions = {
   workers: { type: 'string', arg: 'n', help: 'Worker threads: a number (1 lints in process) or auto, the default (one per core when there are enough files)' },
   'max-file-size': { type: 'string', arg: 'size', help: 'Skip files larger than this with one fatal message, e.g. 10MB (default 5MB; 0 for no limit)' },
   'time-budget': { type: 'string', arg: 'seconds', help: 'Stop linting a file after this many seconds, with one fatal message (default 10; 0 for no limit, lints in process)' },
+  shard: { type: 'string', arg: 'i/n|auto', help: 'Lint part i of n of the files (auto: GitLab CI_NODE_INDEX/CI_NODE_TOTAL) and write it for `merge`; exits 0 unless the run fails' },
   cache: { type: 'boolean', help: 'Reuse results for files whose content, config and tool version have not changed' },
   'cache-location': { type: 'string', arg: 'dir', help: 'Cache directory (default: node_modules/.cache/persona-lint)' },
   help: { type: 'boolean', short: 'h', help: 'Show this help' },

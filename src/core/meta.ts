@@ -11,3 +11,6 @@ export const homepage = pkg.homepage;
 export function ruleUrl(ruleId: string): string {
   return `${homepage}/blob/main/docs/rules/${ruleId}.md`;
 }
+
+/** Version of the JSON report's shape; bumped on any breaking change (see the README's JSON output section). */
+export const jsonFormatVersion = 1;

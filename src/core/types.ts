@@ -131,4 +131,8 @@ export interface LintReport {
   counts: Counts;
   /** Set when gates or a baseline were checked. */
   gateFailures?: GateFailure[];
+  /** A hash of the configuration the run applied (every config file in play and --persona). */
+  configHash?: string;
+  /** Set on the report of one part of a run (--shard), for `persona-lint merge`. */
+  shard?: { index: number; total: number };
 }

@@ -10,6 +10,8 @@ const loaders: Record<string, () => Promise<Reporter>> = {
   github: async () => (await import('./github.js')).github,
   checkstyle: async () => (await import('./checkstyle.js')).checkstyle,
   markdown: async () => (await import('./markdown.js')).markdown,
+  html: async () => (await import('./html.js')).html,
+  rdjson: async () => (await import('./rdjson.js')).rdjson,
 };
 
 export const reporterNames = Object.keys(loaders);

@@ -1,9 +1,14 @@
 import type { Reporter } from './reporter.js';
-import { toolName, toolVersion } from '../core/meta.js';
+import { jsonFormatVersion, toolName, toolVersion } from '../core/meta.js';
 import { jsonText } from './escape.js';
 
-/** Version of the JSON shape; bumped on any breaking change (see the README's JSON output section). */
-export const jsonFormatVersion = 1;
-
 export const json: Reporter = (report) =>
-  `${jsonText({ version: jsonFormatVersion, tool: { name: toolName, version: toolVersion }, results: report.results, counts: report.counts, ...(report.gateFailures ? { gateFailures: report.gateFailures } : {}) })}\n`;
+  `${jsonText({
+    version: jsonFormatVersion,
+    tool: { name: toolName, version: toolVersion },
+    ...(report.shard ? { shard: report.shard } : {}),
+    ...(report.configHash ? { configHash: report.configHash } : {}),
+    results: report.results,
+    counts: report.counts,
+    ...(report.gateFailures ? { gateFailures: report.gateFailures } : {}),
+  })}\n`;

@@ -7,6 +7,10 @@ export interface ReporterContext {
   /** Metadata of every rule, so a reporter can describe and link them. */
   rules: readonly RuleMeta[];
   cwd: string;
+  /** The configured personas, for names (HTML); a reporter falls back to the ids in the results. */
+  personas?: readonly { id: string; name: string; aliases: readonly string[] }[];
+  /** A linted file's text by its path in the results, or undefined (rdjson counts columns in UTF-8 bytes). */
+  readFile?: (path: string) => string | undefined;
 }
 
 /** A reporter is a pure function from results to text. */

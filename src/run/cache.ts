@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { createFolders } from './output-files.js';
 import { dirname, join, resolve } from 'node:path';
+import { repoPath } from '../core/paths.js';
 import { fileURLToPath } from 'node:url';
 import type { EffectiveConfig } from '../engine/settings.js';
 import type { Persona } from '../data/load-data.js';
@@ -12,20 +13,19 @@ import { toolName, toolVersion } from '../core/meta.js';
 
 /** Where `--cache` keeps results unless `--cache-location` says otherwise (relative to the working directory). */
 export const defaultCacheLocation = join('node_modules', '.cache', toolName);
-export const cacheFileName = 'results.json';
-const cacheFormat = 1;
+/** The folder of the cache location that holds the entries, one file per linted file; a new layout gets a new name. */
+export const entriesFolder = 'files-v2';
+/** The single file of every result that the first layout kept; removed when a run writes entries. */
+const firstLayoutFile = 'results.json';
 
+/** One file's cached result, as stored in its entry file. */
 interface CacheEntry {
+  tool: string;
+  /** The file's path from the repository root: the entry's name is its hash. */
+  path: string;
+  /** Content, effective config and tool: the result holds while the key matches. */
   key: string;
   result: FileResult;
-}
-
-interface CacheFile {
-  tool: string;
-  format: number;
-  /** Tool version, code and data files: when it changes, no entry can be trusted. */
-  fingerprint: string;
-  entries: Record<string, CacheEntry>;
 }
 
 function sha256(...parts: (string | Buffer)[]): string {
@@ -93,76 +93,72 @@ function isResult(value: unknown): value is FileResult {
 }
 
 /**
- * Results of earlier runs, one file on disk keyed by absolute path. A CI checkout with new mtimes
- * still hits, since keys hash content, not times. A corrupt, foreign or outdated cache file is
- * read as empty and replaced on save; writes go to a temporary file renamed into place, so a
- * crashed or concurrent run never leaves half a file.
+ * Results of earlier runs, one entry file per linted file, named by a hash of the file's path from
+ * the repository root and holding a key of its content, config and the tool. A run reads only the
+ * entries of the files it lints; a cache copied to another checkout, runner or shard still hits
+ * (nothing absolute goes in); a CI checkout with new mtimes hits, since keys hash content. An entry
+ * that is corrupt, foreign or stale is a miss and is replaced. Each entry is written as its result
+ * arrives, to a temporary file renamed into place, so a crashed or concurrent run never leaves
+ * half an entry. Entries of deleted files stay until the cache folder is removed.
  */
 export class ResultCache {
-  private readonly entries = new Map<string, CacheEntry>();
-  private readonly fresh = new Set<string>();
-  /** Nothing to write when every file hit and the file on disk was ours. */
-  private changed = false;
+  private writes: Promise<void> = Promise.resolve();
+  private failure: string | undefined;
+  private wrote = false;
 
-  private constructor(readonly file: string) {}
+  private constructor(
+    readonly directory: string,
+    private readonly root: string,
+  ) {}
 
-  static async open(location: string): Promise<ResultCache> {
-    const cache = new ResultCache(join(resolve(location), cacheFileName));
-    cache.changed = true;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readFile(cache.file, 'utf8'));
-    } catch {
-      return cache;
-    }
-    const data = parsed as CacheFile;
-    if (typeof data !== 'object' || data === null || data.tool !== toolName || data.format !== cacheFormat || data.fingerprint !== toolFingerprint()) return cache;
-    if (typeof data.entries !== 'object' || data.entries === null || Array.isArray(data.entries)) return cache;
-    cache.changed = false;
-    for (const [path, entry] of Object.entries(data.entries)) {
-      if (typeof entry === 'object' && entry !== null && typeof entry.key === 'string' && isResult(entry.result)) cache.entries.set(path, entry);
-      else cache.changed = true;
-    }
-    return cache;
+  /** The cache in `location`, for files under the repository `root`. */
+  static async open(location: string, root: string): Promise<ResultCache> {
+    return new ResultCache(resolve(location), root);
+  }
+
+  private entryFile(path: string): string {
+    return join(this.directory, entriesFolder, `${sha256(path).slice(0, 40)}.json`);
   }
 
   /** The stored result for this file if its key still matches, with the path as shown in this run. */
   get(absolutePath: string, key: string, shownPath: string): FileResult | undefined {
-    const entry = this.entries.get(absolutePath);
-    if (!entry || entry.key !== key) return undefined;
-    this.fresh.add(absolutePath);
+    const path = repoPath(absolutePath, this.root);
+    let entry: CacheEntry;
+    try {
+      entry = JSON.parse(readFileSync(this.entryFile(path), 'utf8')) as CacheEntry;
+    } catch {
+      return undefined;
+    }
+    if (typeof entry !== 'object' || entry === null || entry.tool !== toolName || entry.path !== path || entry.key !== key || !isResult(entry.result)) return undefined;
     return { ...entry.result, path: shownPath };
   }
 
+  /** Stores this file's result now (serialised at once, written in order); a fatal result removes the entry instead. */
   set(absolutePath: string, key: string, result: FileResult): void {
+    const path = repoPath(absolutePath, this.root);
+    const file = this.entryFile(path);
     // A file that could not be linted may be fine next time (a worker out of memory, a locked file).
-    this.changed = true;
-    if (result.counts.fatal > 0) {
-      this.entries.delete(absolutePath);
-      return;
-    }
-    this.entries.set(absolutePath, { key, result });
-    this.fresh.add(absolutePath);
+    const text = result.counts.fatal > 0 ? undefined : JSON.stringify({ tool: toolName, path, key, result: { ...result, path } } satisfies CacheEntry);
+    this.writes = this.writes.then(async () => {
+      if (this.failure) return;
+      if (text === undefined) return void (await rm(file, { force: true }).catch(() => undefined));
+      const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
+      try {
+        if (!this.wrote) await createFolders(dirname(file));
+        this.wrote = true;
+        await writeFile(temporary, text);
+        await rename(temporary, file);
+      } catch (error) {
+        await rm(temporary, { force: true }).catch(() => undefined);
+        this.failure = `cannot write the cache ${this.directory}: ${(error as Error).message}`;
+      }
+    });
   }
 
-  /** Writes the entries of this run, and earlier ones for files that still exist; says why it could not. */
+  /** Waits for every entry to be written; says why the cache could not be written, if it could not. */
   async save(): Promise<string | undefined> {
-    const entries: Record<string, CacheEntry> = {};
-    for (const [path, entry] of [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (this.fresh.has(path) || existsSync(path)) entries[path] = entry;
-      else this.changed = true;
-    }
-    if (!this.changed) return undefined;
-    const data: CacheFile = { tool: toolName, format: cacheFormat, fingerprint: toolFingerprint(), entries };
-    const temporary = `${this.file}.${process.pid}.${randomUUID()}.tmp`;
-    try {
-      await createFolders(dirname(this.file));
-      await writeFile(temporary, JSON.stringify(data));
-      await rename(temporary, this.file);
-      return undefined;
-    } catch (error) {
-      await rm(temporary, { force: true }).catch(() => undefined);
-      return `cannot write the cache ${this.file}: ${(error as Error).message}`;
-    }
+    await this.writes;
+    if (this.wrote && !this.failure) await rm(join(this.directory, firstLayoutFile), { force: true }).catch(() => undefined);
+    return this.failure;
   }
 }

@@ -17,6 +17,17 @@ export function declaredScoresOnly(result: FileResult): FileResult {
   return { ...result, personas: { ...personas, scores: personas.scores.filter((score) => personas.declared.includes(score.id)) } };
 }
 
+/**
+ * The result with its target personas' scores whole and every other persona's figures only: the
+ * places concepts were found and the fit breakdown go (RunOptions `scores: 'figures'`).
+ */
+export function scoreFiguresOnly(result: FileResult): FileResult {
+  const { personas } = result;
+  if (!personas) return result;
+  const scores = personas.scores.map((score) => (personas.declared.includes(score.id) ? score : { ...score, found: [], breakdown: [] }));
+  return { ...result, personas: { ...personas, scores } };
+}
+
 function share(value: unknown, strings: Map<string, string>): unknown {
   if (typeof value === 'string') {
     if (value.length > 1000) return value;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LintOptions } from '../engine/settings.js';
-import { displayPath } from '../core/paths.js';
+import { displayPath, projectRoot } from '../core/paths.js';
 import type { FileResult } from '../core/types.js';
 import { configForFile } from '../config/load-config.js';
 import { poolSize, lintInPool } from './pool.js';
-import { compactResult, declaredScoresOnly } from './compact-result.js';
+import { compactResult, declaredScoresOnly, scoreFiguresOnly } from './compact-result.js';
 import { UsageError } from '../core/errors.js';
 
 /** Options for linting many files: how (threads) and whether to reuse earlier results (cache). */
@@ -17,11 +17,13 @@ export interface RunOptions extends LintOptions {
   /** The cache directory. Default: node_modules/.cache/persona-lint under the working directory. */
   cacheLocation?: string;
   /**
-   * The persona scores each result keeps: `all` (default) or `declared`, only the document's
-   * target personas, which is all that gates, baselines and every report but JSON read. Holding
-   * every persona's scores for every file is most of a run's memory on a large tree.
+   * The persona scores each result keeps: `all` (default); `declared`, only the document's
+   * target personas, which is all that gates, baselines and every report but JSON and HTML read;
+   * or `figures`, the target personas' whole scores and every other persona's figures (fit,
+   * coverage, missing concepts), as the HTML heatmap reads them. Holding every persona's scores
+   * for every file is most of a run's memory on a large tree.
    */
-  scores?: 'all' | 'declared';
+  scores?: 'all' | 'declared' | 'figures';
   /**
    * Seconds one file may take: a file over it is stopped and gets one fatal message. Stopping
    * needs a thread, so with a budget even a one-thread run lints on a worker. Default: none (0)
@@ -65,14 +67,14 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
   const perFile = { ...perFileOptions(options), cwd };
   const results: (FileResult | undefined)[] = new Array(files.length);
   const strings = new Map<string, string>();
-  const kept = options.scores === 'declared' ? declaredScoresOnly : (result: FileResult) => result;
+  const kept = options.scores === 'declared' ? declaredScoresOnly : options.scores === 'figures' ? scoreFiguresOnly : (result: FileResult) => result;
   let todo = files.map((_, i) => i);
   let store: ((i: number, result: FileResult) => void) | undefined;
   let cache: import('./cache.js').ResultCache | undefined;
   const shown = files.map((file) => displayPath(file, cwd));
   if (options.cache) {
     const { ResultCache, configHash, entryKey, defaultCacheLocation } = await import('./cache.js');
-    cache = await ResultCache.open(resolve(cwd, options.cacheLocation ?? defaultCacheLocation));
+    cache = await ResultCache.open(resolve(cwd, options.cacheLocation ?? defaultCacheLocation), projectRoot(cwd));
     const { cwd: _cwd, configFile: _configFile, ...resultOptions } = perFile;
     const keys: (string | undefined)[] = new Array(files.length);
     todo = [];

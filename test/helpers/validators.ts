@@ -40,3 +40,18 @@ export function validateWith(schemaFile: string, data: unknown): { valid: boolea
   const valid = validate(data) as boolean;
   return { valid, errors: (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`) };
 }
+
+let rdjson: ValidateFunction | undefined;
+
+/**
+ * reviewdog's Reviewdog Diagnostic Format schema (proto/rdf/jsonschema/DiagnosticResult.json of
+ * reviewdog/reviewdog, MIT licence), copied to test/schemas/rdjson.schema.json. A draft-04 schema.
+ */
+export function validateRdjson(result: unknown): { valid: boolean; errors: string[] } {
+  if (!rdjson) {
+    const ajv = new AjvDraft04({ allErrors: true, strict: false });
+    rdjson = ajv.compile(JSON.parse(readFileSync(join(repoRoot, 'test', 'schemas', 'rdjson.schema.json'), 'utf8')));
+  }
+  const valid = rdjson(result) as boolean;
+  return { valid, errors: (rdjson.errors ?? []).map((e) => `${e.instancePath} ${e.message}`) };
+}

@@ -1,4 +1,3 @@
-import type { Persona } from '../data/load-data.js';
 import type { LintReport } from '../core/types.js';
 import { terminalPath, terminalText } from '../reporters/escape.js';
 
@@ -43,10 +42,27 @@ export interface ScoreSheet {
   summary: PersonaSummary[];
 }
 
-/** Short column name: the first alias (rory, tristan), else the id. */
-const shortName = (persona: Persona) => persona.aliases[0] ?? persona.id;
+/** What a score sheet needs to know of a persona. */
+export interface PersonaLabel {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+}
 
-export function scoreSheet(report: LintReport, personas: readonly Persona[]): ScoreSheet {
+/**
+ * The configured personas, then any other persona the results were scored against (a nested
+ * config's profiles), in the order their scores list them, named by id.
+ */
+export function personasInReport(report: LintReport, configured: readonly PersonaLabel[]): PersonaLabel[] {
+  const known = new Map(configured.map((p) => [p.id, p]));
+  for (const result of report.results) for (const score of result.personas?.scores ?? []) if (!known.has(score.id)) known.set(score.id, { id: score.id, name: score.id, aliases: [] });
+  return [...known.values()];
+}
+
+/** Short column name: the first alias (rory, tristan), else the id. */
+const shortName = (persona: PersonaLabel) => persona.aliases[0] ?? persona.id;
+
+export function scoreSheet(report: LintReport, personas: readonly PersonaLabel[]): ScoreSheet {
   const documents: ScoreRow[] = report.results.map((result) => {
     if (!result.personas) {
       const fatal = result.messages.find((m) => m.fatal);
