@@ -45,7 +45,8 @@ describe.skipIf(!chromiumPresent)(`--format html in Chromium, on the fixtures${c
       const mismatches = report.results.filter((r) => r.personas && r.personas.declared.length > 0 && r.personas.best !== null && !r.personas.declared.includes(r.personas.best));
       expect(await page.locator('#mismatches tbody tr td:first-child').allTextContents()).toEqual(mismatches.map((r) => r.path));
       const declaring = (id: string) => report.results.filter((r) => r.personas?.declared.includes(id)).length;
-      const bestFor = (id: string) => report.results.filter((r) => r.personas?.best === id).length;
+      // An unclear page counts for nobody's best fit (docs/scoring.md).
+      const bestFor = (id: string) => report.results.filter((r) => r.personas?.best === id && !r.personas.unclear).length;
       const rows = await page.locator('#personas tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
       const ids = (await page.locator('#personas tbody tr td:first-child small').allTextContents()).map((t) => t.replace(/[()]/g, ''));
       expect(rows.map((cells, i) => [ids[i], cells[1], cells[2]])).toEqual(ids.map((id) => [id, String(declaring(id)), String(bestFor(id))]));

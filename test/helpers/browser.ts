@@ -82,7 +82,8 @@ export async function heatmapCells(page: Page): Promise<Record<string, Record<st
 /** The cell text the heatmap must show for each document and persona: the fit, `*` when declared. */
 export function expectedCells(results: FileResult[]): Record<string, Record<string, string>> {
   return Object.fromEntries(
-    results.filter((r) => r.personas).map((r) => [r.path, Object.fromEntries(r.personas!.scores.map((s) => [s.id, `${s.fit}${r.personas!.declared.includes(s.id) ? '*' : ''}`]))]),
+    // A file that could not be scored (a fatal message) has its row, with no figures.
+    results.map((r) => [r.path, Object.fromEntries((r.personas?.scores ?? []).map((s) => [s.id, `${s.fit}${r.personas!.declared.includes(s.id) ? '*' : ''}`]))]),
   );
 }
 

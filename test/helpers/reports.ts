@@ -5,7 +5,8 @@ import { reporterNames } from '../../src/reporters/index.js';
 import { runCli, runCliAsync, type CliRun } from './cli.js';
 import { repoRoot } from './fixtures.js';
 
-const extension = (format: string) => (format === 'stylish' || format === 'github' ? 'txt' : format);
+// One file per format: two reports aimed at one file are refused (outputs never clobber each other).
+const extension = (format: string) => (format === 'stylish' ? 'txt' : format === 'github' ? 'github.txt' : format);
 
 /** The arguments that write a run's reports in every format into `dir`: json with -o, the rest with --report. */
 function reportArgs(dir: string): { args: string[]; files: Record<string, string> } {
