@@ -1,4 +1,5 @@
 import { eng } from 'stopword';
+import { stemmer } from 'stemmer';
 import type { Persona } from '../data/load-data.js';
 import type { Document } from '../text/document.js';
 import { phraseTokens } from '../text/phrase-index.js';
@@ -33,6 +34,15 @@ export interface RelevanceModel {
 // Contractions and pronouns the stopword list leaves out, and verbs every how-to page uses.
 const stopwords = new Set([...eng, "can't", "don't", "it's", "i'm", 'i', 'my', 'its', 'you', 'your', 'can', 'use', 'using', 'used', 'will', 'may', 'one', 'also', 'get']);
 
+/**
+ * Product-UI chrome: click paths, layout and offering badges ("select", "left sidebar", "Premium",
+ * "Duo") are written on pages for every reader, so they say how to click, not who reads. Their
+ * stems are no terms, and no pair reaches across them.
+ */
+const interfaceStems = new Set(
+  ['select', 'sidebar', 'left', 'right', 'top', 'bar', 'icon', 'button', 'click', 'tab', 'expand', 'navigation', 'menu', 'dropdown', 'checkbox', 'page', 'premium', 'ultimate', 'free', 'tier', 'offering', 'dedicated', 'duo'].map((word) => stemmer(word)),
+);
+
 const isContent = (token: Token) => token.norm.length > 1 && /^[a-z][a-z0-9'.]*$/.test(token.norm) && !stopwords.has(token.norm);
 
 /** Counts the terms of a run of words: stems of content words and pairs of adjacent content words. */
@@ -42,6 +52,11 @@ function addTerms(tokens: readonly Token[], counts: Map<string, number>, weight:
   // written side by side gets a surface form, so `why` never shows words that were not together.
   let adjacent = false;
   for (const token of tokens) {
+    if (interfaceStems.has(token.stem)) {
+      previous = undefined;
+      adjacent = false;
+      continue;
+    }
     if (!isContent(token)) {
       adjacent = false;
       continue;

@@ -16,8 +16,8 @@ describe.skipIf(!present)(`gitlab-docs persona accuracy${present ? '' : ' (skipp
     console.log(formatFigures('gitlab-docs (cross-validated)', figures));
     expect(figures.pages).toBe(110);
     expect(figures.top1).toBeGreaterThanOrEqual(0.8);
-    // The issue's target is 92%; measured 90.9% (100 of 110). This keeps it from slipping further.
-    expect(figures.top2).toBeGreaterThanOrEqual(0.9);
+    // The issue's target is 92%; measured 91.8% (101 of 110). This keeps it from slipping further.
+    expect(figures.top2).toBeGreaterThanOrEqual(0.918);
     assertPersonaRecall(figures, 0.6);
     expect(figures.mismatchFalseAlarms).toBeLessThanOrEqual(0.1);
     expect(figures.mismatchRecall).toBeGreaterThanOrEqual(0.7);
