@@ -21,6 +21,7 @@ export function relevanceVerdict(sorted: readonly PersonaRelevance[]): Relevance
   const [first, second] = sorted;
   const any = first !== undefined && first.relevance > 0;
   const confidence = any ? first.probability : 0;
-  const margin = any ? Math.round((first.probability - (second?.probability ?? 0)) * 1000) / 1000 : 0;
+  // Probabilities are rounded one by one, so two tied personas can differ by a rounding step: never below 0.
+  const margin = any ? Math.max(0, Math.round((first.probability - (second?.probability ?? 0)) * 1000) / 1000) : 0;
   return { any, confidence, margin, unclear: !any || confidence < unclearBelow };
 }
