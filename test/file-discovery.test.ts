@@ -76,17 +76,20 @@ describe('symbolic links in a walk', () => {
   });
 });
 
-// Permissions do not bind root: as root, the CLI runs as `nobody` (setpriv), which they do bind.
+// Permissions do not bind root's capabilities: as root, the CLI runs without them (setpriv drops
+// every capability), so the owner's permission bits apply. It stays uid 0, so it can still reach
+// a checkout under a folder closed to others (mktemp -d makes one).
 const asRoot = process.getuid?.() === 0;
+const dropCapabilities = ['setpriv', '--bounding-set=-all', '--inh-caps=-all'];
 function runUnprivileged(args: string[], cwd: string): CliRun {
-  const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-  // HOME is the tree: cosmiconfig also looks in the home folder, and root's is closed to nobody.
+  const command = asRoot ? [...dropCapabilities, process.execPath] : [process.execPath];
+  // HOME is the tree: cosmiconfig also looks in the home folder.
   const run = spawnSync(command[0], [...command.slice(1), cliPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, HOME: cwd, NO_COLOR: '1' } });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
-const canDropPrivileges = !asRoot || spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
+const canDropPrivileges = !asRoot || spawnSync(dropCapabilities[0], [...dropCapabilities.slice(1), 'true']).status === 0;
 
-describe.skipIf(!canDropPrivileges)(`unreadable folders and files${canDropPrivileges ? '' : ' (skipped: running as root without setpriv to drop privileges)'}`, () => {
+describe.skipIf(!canDropPrivileges)(`unreadable folders and files${canDropPrivileges ? '' : ' (skipped: running as root without setpriv to drop capabilities)'}`, () => {
   function lockedTree(): string {
     const dir = tempTree({ 'docs/a.md': page, 'docs/locked/b.md': page, 'docs/open/c.md': page, 'docs/secret.md': page });
     chmodSync(dir, 0o755); // mkdtemp makes it private to its owner
