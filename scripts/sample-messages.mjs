@@ -1,50 +1,111 @@
-// Prints a random sample of one rule's messages on a corpus, each with its sentence, for a
-// precision review: `node scripts/sample-messages.mjs <dir> <rule-id>[,<rule-id>...] [count] [seed]`.
-// Build first (npm run build). The counts per rule come first.
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { lintFiles } from '../dist/index.js';
+#!/usr/bin/env node
+// A blind sample of a corpus's messages for a precision review, drawn with a fixed seed so it can
+// be drawn again: per rule, up to --per-rule messages at random (all of them where a rule has
+// fewer), each with the sentence it sits in. The review file it writes has empty verdict and
+// reason columns; a reviewer fills them one by one, and --score reads them back.
+//   node scripts/sample-messages.mjs <dir> [--rules a,b] [--per-rule 25] [--seed 1] [--persona id] [--out file.md]
+//   node scripts/sample-messages.mjs --score file.md      precision per rule from a filled review
+// Build first (npm run build). The counts per rule are printed first.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 
-const [dir, ruleId, countArg = '30', seedArg = '1'] = process.argv.slice(2);
-if (!dir || !ruleId) {
-  console.error('usage: node scripts/sample-messages.mjs <dir> <rule-id> [count] [seed]');
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    rules: { type: 'string' },
+    'per-rule': { type: 'string', default: '25' },
+    seed: { type: 'string', default: '1' },
+    persona: { type: 'string' },
+    out: { type: 'string' },
+    score: { type: 'string' },
+  },
+});
+
+if (values.score) {
+  printPrecision(readFileSync(values.score, 'utf8'));
+  process.exit(0);
+}
+const [dir] = positionals;
+if (!dir) {
+  console.error('usage: node scripts/sample-messages.mjs <dir> [--rules a,b] [--per-rule N] [--seed S] [--persona id] [--out file.md]');
   process.exit(2);
 }
+
+const { lintFiles } = await import('../dist/index.js');
 const root = resolve(dir);
-const report = await lintFiles([root], { cwd: root });
-const perRule = {};
-const found = [];
+const report = await lintFiles([root], { cwd: root, ...(values.persona ? { persona: values.persona } : {}) });
+const byRule = new Map();
 for (const result of report.results) {
-  for (const m of result.messages) {
-    perRule[m.ruleId] = (perRule[m.ruleId] ?? 0) + 1;
-    if (ruleId.split(',').includes(m.ruleId)) found.push({ path: result.path, m });
+  for (const message of result.messages) {
+    if (!message.line) continue; // page-level figures (fit, coverage) have no sentence to judge
+    if (!byRule.has(message.ruleId)) byRule.set(message.ruleId, []);
+    byRule.get(message.ruleId).push({ path: result.path, message });
   }
 }
-console.log(`${report.results.length} files; messages per rule: ${JSON.stringify(perRule)}`);
+const counts = Object.fromEntries([...byRule].map(([rule, found]) => [rule, found.length]).sort());
+console.log(`${report.results.length} files; messages per rule: ${JSON.stringify(counts)}`);
 
-// A small seeded generator, so a sample can be drawn again.
-let seed = Number(seedArg) || 1;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const pool = [...found];
+// A small seeded generator (an LCG), so the same seed draws the same sample.
+let state = Number(values.seed) || 1;
+const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+const wanted = values.rules ? values.rules.split(',') : [...byRule.keys()].sort();
 const sample = [];
-while (sample.length < Number(countArg) && pool.length > 0) sample.push(pool.splice(Math.floor(random() * pool.length), 1)[0]);
+for (const rule of wanted) {
+  const pool = [...(byRule.get(rule) ?? [])];
+  for (let taken = 0; taken < Number(values['per-rule']) && pool.length > 0; taken++) {
+    sample.push(pool.splice(Math.floor(random() * pool.length), 1)[0]);
+  }
+}
 
-const sentenceAround = (text, line, column) => {
-  const lines = text.split('\n');
-  let offset = 0;
-  for (let i = 0; i < line - 1; i++) offset += lines[i].length + 1;
-  offset += column - 1;
-  // The text around the message, up to the sentence ends on either side (at most 160 characters).
-  const from = Math.max(0, offset - 160);
-  const window = text.slice(from, offset + 160);
-  const at = offset - from;
-  const start = Math.max(0, ...['. ', '.\n', '\n\n'].map((end) => window.lastIndexOf(end, at - 1) + 2)) || 0;
-  const stops = ['. ', '.\n', '\n\n'].map((end) => window.indexOf(end, at)).filter((k) => k >= 0);
-  const end = stops.length > 0 ? Math.min(...stops) + 1 : window.length;
-  return window.slice(start, end).replace(/\s+/g, ' ');
-};
-
-sample.forEach(({ path, m }, i) => {
+const rows = sample.map(({ path, message }, index) => {
   const text = readFileSync(join(root, path), 'utf8');
-  console.log(`\n#${i + 1} ${m.ruleId} ${path}:${m.line}:${m.column} [${m.actual}] ${m.message}\n   ${m.line ? sentenceAround(text, m.line, m.column) : ''}`);
+  const place = `${relative(process.cwd(), join(root, path))}:${message.line}:${message.column}`;
+  return [index + 1, message.ruleId, place, message.message, sentenceAround(text, message.line, message.column), '', ''];
 });
+const table = [
+  '| # | rule | place | message | sentence | verdict | reason |',
+  '|---|---|---|---|---|---|---|',
+  ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+].join('\n');
+if (values.out) {
+  writeFileSync(values.out, `${table}\n`);
+  console.log(`${rows.length} messages written to ${values.out}`);
+} else {
+  console.log(table);
+}
+
+/** The text around a position, up to the sentence ends on either side (at most 200 characters each way). */
+function sentenceAround(text, line, column) {
+  const lines = text.split('\n');
+  let offset = column - 1;
+  for (let i = 0; i < line - 1; i++) offset += lines[i].length + 1;
+  const from = Math.max(0, offset - 200);
+  const window = text.slice(from, offset + 200);
+  const at = offset - from;
+  const ends = ['. ', '.\n', '? ', '! ', '\n\n', '|'];
+  const start = Math.max(0, ...ends.map((end) => window.lastIndexOf(end, at - 1) + end.length));
+  const stops = ends.map((end) => window.indexOf(end, at)).filter((k) => k >= 0);
+  const end = stops.length > 0 ? Math.min(...stops) + 1 : window.length;
+  return window.slice(start, end).replace(/\s+/g, ' ').trim();
+}
+
+/** A table cell: one line, pipes and backticks that would break the table escaped. */
+function cell(value) {
+  return String(value).replace(/\s+/g, ' ').replace(/\|/g, '\\|');
+}
+
+/** Precision per rule from a filled review: verdict `real` counts as right, anything else as wrong. */
+function printPrecision(markdown) {
+  const tally = new Map();
+  for (const line of markdown.split('\n')) {
+    const cells = line.split(/(?<!\\)\|/).map((c) => c.trim());
+    if (cells.length < 8 || !/^\d+$/.test(cells[1])) continue;
+    const [rule, verdict] = [cells[2], cells[6]];
+    const entry = tally.get(rule) ?? { real: 0, all: 0 };
+    entry.all++;
+    if (verdict === 'real') entry.real++;
+    tally.set(rule, entry);
+  }
+  for (const [rule, { real, all }] of tally) console.log(`${rule}: ${real}/${all} real (${((100 * real) / all).toFixed(1)}%)`);
+}
