@@ -1,5 +1,6 @@
 import type { CompiledPack, WordEntry } from '../../data/load-data.js';
-import type { Sentence } from '../../text/document.js';
+import type { Document, Sentence } from '../../text/document.js';
+import { inRanges, proseRegions } from './prose-regions.js';
 import type { Span } from '../../core/position.js';
 import { normalize, type Token } from '../../text/tokens.js';
 import { phraseTokens } from '../../text/phrase-index.js';
@@ -17,20 +18,31 @@ export interface PackMatch {
   end: number;
 }
 
+export interface PackMatchOptions {
+  /** Match inside quotations (text in quotation marks, attributed blockquotes) too. Default: false. */
+  checkQuotations?: boolean;
+}
+
 /**
  * Every place a pack entry occurs in the document's prose: whole words, phrase-aware, stemmed,
- * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy guards applied.
+ * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy guards applied,
+ * never across punctuation, never in a proper name ("the Tiger Team"), and in quotations only when asked.
  */
-export function* packMatches(pack: CompiledPack, sentences: readonly Sentence[], text: string): Generator<PackMatch> {
-  for (const sentence of sentences) {
+export function* packMatches(pack: CompiledPack, doc: Document, options: PackMatchOptions = {}): Generator<PackMatch> {
+  const { text } = doc;
+  const regions = proseRegions(doc);
+  for (const sentence of doc.sentences) {
     const tokens = sentence.tokens;
     for (const match of pack.index.matchAll(tokens)) {
       const { entry, followedBy, precededBy } = match.value;
       if (followedBy?.startsAt(tokens, match.end)) continue;
       if (precededBy?.endsBefore(tokens, match.start)) continue;
       if (!adjacentInProse(tokens, match.start, match.end, text)) continue;
+      if (entry.taskSubject && !opensWithTask(tokens, match.start)) continue;
       const first = tokens[match.start];
       const last = tokens[match.end - 1];
+      if (!options.checkQuotations && inRanges(regions.quotations, first.start.offset, last.end.offset)) continue;
+      if (inProperName(tokens, match.start, match.end, text) && !inRanges(regions.headings, first.start.offset, last.end.offset)) continue;
       yield {
         entry,
         actual: phraseText(tokens.slice(match.start, match.end), text),
@@ -42,6 +54,38 @@ export function* packMatches(pack: CompiledPack, sentences: readonly Sentence[],
       };
     }
   }
+}
+
+/** Words in -ing that are not verbs: "Nothing is trivial", "String is simple". */
+const ingNouns = new Set('thing nothing something anything everything string during morning evening king ring spring wing sibling ceiling'.split(' '));
+
+/** The sentence opens with a verb in -ing that is the subject of the predicate at `at`: "Setting up runners is trivial". */
+function opensWithTask(tokens: readonly Token[], at: number): boolean {
+  const first = tokens[0].norm;
+  return at > 0 && at <= 8 && first.length > 4 && first.endsWith('ing') && !ingNouns.has(first);
+}
+
+const capitalised = (token: Token) => /^\p{Lu}/u.test(token.text);
+const hyphenated = (tokens: readonly Token[], k: number, text: string) => inWordGap.test(text.slice(tokens[k - 1].end.offset, tokens[k].start.offset));
+
+/**
+ * A match inside a capitalised name of two or more words mid-sentence ("the Tiger Team", "First-Ever
+ * Upskilling Week", a Title Case link to a talk) names something; the words are not the writer's
+ * choice. A word capitalised only because it starts the sentence proves nothing ("Leverage GitLab"
+ * is flagged), and a hyphenated compound counts as one word ("our Best-In-Class platform" is flagged).
+ * Headings are left to the caller: Title Case there is style, not a name.
+ */
+function inProperName(tokens: readonly Token[], start: number, end: number, text: string): boolean {
+  if (!tokens.slice(start, end).every(capitalised)) return false;
+  if (!tokens.slice(Math.max(start, 1), end).some(capitalised)) return false;
+  // Words of the capitalised run around the match, joined by spaces; the sentence's first word only when matched.
+  let from = start;
+  while (from > 1 && capitalised(tokens[from - 1]) && adjacentInProse(tokens, from - 1, from + 1, text)) from--;
+  let to = end;
+  while (to < tokens.length && capitalised(tokens[to]) && adjacentInProse(tokens, to - 1, to + 1, text)) to++;
+  let words = 1;
+  for (let k = from + 1; k < to; k++) if (!hyphenated(tokens, k, text)) words++;
+  return words >= 2;
 }
 
 /** Markup that may sit between two words of one phrase: spaces, line breaks, a blockquote's `>`, emphasis, a link's opening bracket. */
