@@ -1,6 +1,8 @@
 import type { CompiledPack, WordEntry } from '../../data/load-data.js';
 import type { Document, Sentence } from '../../text/document.js';
 import { inRanges, proseRegions } from './prose-regions.js';
+import { properNames } from './proper-names.js';
+import { adjacentInProse, inWordGap } from './token-gaps.js';
 import type { Span } from '../../core/position.js';
 import { normalize, type Token } from '../../text/tokens.js';
 import { phraseTokens } from '../../text/phrase-index.js';
@@ -31,6 +33,7 @@ export interface PackMatchOptions {
 export function* packMatches(pack: CompiledPack, doc: Document, options: PackMatchOptions = {}): Generator<PackMatch> {
   const { text } = doc;
   const regions = proseRegions(doc);
+  const names = properNames(doc);
   for (const sentence of doc.sentences) {
     const tokens = sentence.tokens;
     for (const match of pack.index.matchAll(tokens)) {
@@ -42,7 +45,7 @@ export function* packMatches(pack: CompiledPack, doc: Document, options: PackMat
       const first = tokens[match.start];
       const last = tokens[match.end - 1];
       if (!options.checkQuotations && inRanges(regions.quotations, first.start.offset, last.end.offset)) continue;
-      if (inProperName(tokens, match.start, match.end, text) && !inRanges(regions.headings, first.start.offset, last.end.offset)) continue;
+      if (names(tokens, match.start, match.end)) continue;
       yield {
         entry,
         actual: phraseText(tokens.slice(match.start, match.end), text),
@@ -63,45 +66,6 @@ const ingNouns = new Set('thing nothing something anything everything string dur
 function opensWithTask(tokens: readonly Token[], at: number): boolean {
   const first = tokens[0].norm;
   return at > 0 && at <= 8 && first.length > 4 && first.endsWith('ing') && !ingNouns.has(first);
-}
-
-const capitalised = (token: Token) => /^\p{Lu}/u.test(token.text);
-const hyphenated = (tokens: readonly Token[], k: number, text: string) => inWordGap.test(text.slice(tokens[k - 1].end.offset, tokens[k].start.offset));
-
-/**
- * A match inside a capitalised name of two or more words mid-sentence ("the Tiger Team", "First-Ever
- * Upskilling Week", a Title Case link to a talk) names something; the words are not the writer's
- * choice. A word capitalised only because it starts the sentence proves nothing ("Leverage GitLab"
- * is flagged), and a hyphenated compound counts as one word ("our Best-In-Class platform" is flagged).
- * Headings are left to the caller: Title Case there is style, not a name.
- */
-function inProperName(tokens: readonly Token[], start: number, end: number, text: string): boolean {
-  if (!tokens.slice(start, end).every(capitalised)) return false;
-  if (!tokens.slice(Math.max(start, 1), end).some(capitalised)) return false;
-  // Words of the capitalised run around the match, joined by spaces; the sentence's first word only when matched.
-  let from = start;
-  while (from > 1 && capitalised(tokens[from - 1]) && adjacentInProse(tokens, from - 1, from + 1, text)) from--;
-  let to = end;
-  while (to < tokens.length && capitalised(tokens[to]) && adjacentInProse(tokens, to - 1, to + 1, text)) to++;
-  let words = 1;
-  for (let k = from + 1; k < to; k++) if (!hyphenated(tokens, k, text)) words++;
-  return words >= 2;
-}
-
-/** Markup that may sit between two words of one phrase: spaces, line breaks, a blockquote's `>`, emphasis, a link's opening bracket. */
-const markupGap = /^[\s*_~>[]*$/;
-const inWordGap = /^[-/\u2010\u2011]$/;
-
-/**
- * A phrase never spans sentence punctuation, symbols or brackets: "features (rich enums" is not
- * "features rich", "Finance & red tape" is not "finance red tape".
- */
-function adjacentInProse(tokens: readonly Token[], start: number, end: number, text: string): boolean {
-  for (let k = start + 1; k < end; k++) {
-    const gap = text.slice(tokens[k - 1].end.offset, tokens[k].start.offset);
-    if (!markupGap.test(gap) && !inWordGap.test(gap)) return false;
-  }
-  return true;
 }
 
 /** Two or more letters, all capitals: "UTILIZE", not "I" or "A". */
@@ -165,7 +129,7 @@ export function phraseText(tokens: readonly Token[], text: string): string {
   let out = tokens[0]?.text ?? '';
   for (let k = 1; k < tokens.length; k++) {
     const gap = text.slice(tokens[k - 1].end.offset, tokens[k].start.offset);
-    out += (/^[-/\u2010\u2011]$/.test(gap) ? gap : ' ') + tokens[k].text;
+    out += (inWordGap.test(gap) ? gap : ' ') + tokens[k].text;
   }
   return out;
 }
