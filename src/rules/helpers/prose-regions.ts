@@ -81,8 +81,9 @@ const speechVerb = /\b(said|says|say|wrote|writes|asked|asks|replied|replies|com
 
 /**
  * A blockquote is a quotation when it carries an attribution: a dash and a name inside it or on the
- * paragraph right after it, or an introduction right before it that ends in a colon and names the
- * speaker ("Josh:", "As one respondent put it:") or uses a verb of speech. Blockquotes without one
+ * paragraph right after it, or an introduction right before it (the last sentence of the paragraph
+ * before) that ends in a colon and is short ("Josh:", "Historically, it has been:") or uses a verb
+ * of speech ("As one respondent put it:"). Blockquotes without one
  * are the writer's own notes and callouts, and are prose like any other.
  */
 function attributedBlockquotes(doc: Document): Range[] {
@@ -105,7 +106,8 @@ function attributed(quote: Blockquote, before: Nodes | undefined, after: Nodes |
   if (last && dashAttribution.test(toString(last))) return true;
   if (after?.type === 'paragraph' && /^\s*(--|[\u2014\u2013\u2015~])\s*\p{L}/u.test(toString(after))) return true;
   if (before?.type !== 'paragraph') return false;
-  const intro = toString(before).trim();
+  // The introduction is the last sentence of the paragraph before: "…the slogan. Historically, it has been:"
+  const intro = toString(before).trim().split(/(?<=[.!?])\s+/).pop() ?? '';
   if (intro.endsWith(':')) return speechVerb.test(intro) || intro.split(/\s+/).length <= 5;
   // "**Benno Lossin** — comment from 2026-04-02"
   return /(--|[\u2014\u2013])\s*\S*\s*(said|wrote|comment|quote)/i.test(intro) && intro.split(/\s+/).length <= 12;
