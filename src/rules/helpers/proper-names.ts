@@ -8,8 +8,8 @@ export type NameCheck = (tokens: readonly Token[], start: number, end: number) =
 
 const capitalised = (token: Token) => /^\p{Lu}/u.test(token.text);
 const hyphenated = (tokens: readonly Token[], k: number, text: string) => inWordGap.test(text.slice(tokens[k - 1].end.offset, tokens[k].start.offset));
-/** A capital after a colon, a line break, a quotation mark, a slash or a dash may start a clause, a list line, a quote or a title part. */
-const clauseStart = /[:;\n"“‘(/|\u2013\u2014]/;
+/** A capital after a full stop, a colon, a line break, a quotation mark, a slash or a dash may start a sentence, a clause, a list line, a quote or a title part. */
+const clauseStart = /[.!?:;\n"“‘(/|\u2013\u2014]/;
 
 const checks = new WeakMap<Document, NameCheck>();
 
