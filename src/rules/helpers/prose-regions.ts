@@ -83,8 +83,8 @@ const speechVerb = /\b(said|says|say|wrote|writes|asked|asks|replied|replies|com
  * A blockquote is a quotation when it carries an attribution: a dash and a name inside it or on the
  * paragraph right after it, or an introduction right before it (the last sentence of the paragraph
  * before) that ends in a colon and is short ("Josh:", "Historically, it has been:") or uses a verb
- * of speech ("As one respondent put it:"). Blockquotes without one
- * are the writer's own notes and callouts, and are prose like any other.
+ * of speech ("As one respondent put it:"). Blockquotes without one are the writer's own notes and
+ * callouts, and are prose like any other.
  */
 function attributedBlockquotes(doc: Document): Range[] {
   if (!doc.text.includes('>')) return [];
