@@ -51,6 +51,8 @@ export interface WordEntry {
   why: string;
   category?: string;
   exact?: boolean;
+  /** Flagged only when the subject is a task: the sentence opens with a verb in -ing. */
+  taskSubject?: boolean;
   /** The one grammatical replacement that makes the entry fixable, for the phrase as listed. */
   fix?: string;
   /** The one word of the phrase whose deletion fixes it; the rest of the phrase stays. */

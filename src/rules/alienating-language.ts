@@ -46,7 +46,7 @@ export const alienatingLanguage: Rule<AlienatingLanguageOptions> = {
     const { doc, pack, options } = context;
     if (!pack) return;
     const off = new Set(Object.entries(options.categories ?? {}).filter(([, on]) => on === false).map(([category]) => category));
-    for (const match of packMatches(pack, doc.sentences, doc.text)) {
+    for (const match of packMatches(pack, doc, { checkQuotations: true })) {
       const { entry, actual } = match;
       const { expected, fix } = suggestionFor(match, doc.text);
       // Entries added in config without a category are always on.

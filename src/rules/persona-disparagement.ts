@@ -8,6 +8,8 @@ import type { Token } from '../text/tokens.js';
 export interface PersonaDisparagementOptions {
   /** Group names (from persona profiles) that are too ambiguous to count, e.g. "release", "platform". */
   ignoreNames?: string[];
+  /** Check quotations (text in quotation marks, blockquotes with an attribution) too. */
+  checkQuotations?: boolean;
 }
 
 /** Names from the profiles that are ordinary nouns in technical prose: "the release is a blocker", "the platform". */
@@ -122,9 +124,10 @@ export const personaDisparagement: Rule<PersonaDisparagementOptions> = {
       type: 'object',
       properties: {
         ignoreNames: { type: 'array', items: { type: 'string', minLength: 1 } },
+        checkQuotations: { type: 'boolean', description: 'Check quotations (quotation marks, blockquotes with an attribution) too (default false).' },
       },
     },
-    defaultOptions: { ignoreNames: defaultIgnoreNames },
+    defaultOptions: { ignoreNames: defaultIgnoreNames, checkQuotations: false },
   },
   check(context) {
     const { doc, pack, personas, options } = context;
@@ -132,7 +135,7 @@ export const personaDisparagement: Rule<PersonaDisparagementOptions> = {
     const groupIndex = groupNameIndex(personas, options.ignoreNames ?? defaultIgnoreNames);
     const { negations, negationWords } = pack;
     const framesBySentence = new Map<object, PackMatch[]>();
-    for (const match of packMatches(pack, doc.sentences, doc.text)) {
+    for (const match of packMatches(pack, doc, { checkQuotations: options.checkQuotations })) {
       const list = framesBySentence.get(match.sentence) ?? [];
       list.push(match);
       framesBySentence.set(match.sentence, list);

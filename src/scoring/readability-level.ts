@@ -138,16 +138,31 @@ function computeAges(sentences: readonly Sentence[], text: string, minWords: num
     if (!position) continue;
     const { words, ages } = sentenceAges(sentence.node, minWords);
     if (words < minWords) continue;
-    // The sentence node can start on the block before (after a code fence or a link definition);
-    // its anchored words cannot, so a span that starts on another line starts at the first word.
-    const word = sentence.tokens[0].start;
-    const first = position.start.line === word.line && position.start.offset! <= word.offset ? (position.start as Span['start']) : word;
+    const first = sentenceStart(position.start as Span['start'], sentence.tokens[0].start, text);
     const last = sentence.tokens[sentence.tokens.length - 1].end;
     const end = position.end.offset! >= last.offset && position.end.line === last.line ? (position.end as Span['end']) : last;
     const span = { start: first, end };
     out.push({ span, text: text.slice(first.offset, end.offset), words, ages });
   }
   return out;
+}
+
+/** Space, the previous sentence's end, dashes, closing brackets and blockquote markers: never the start of a sentence. */
+const notAStart = /[\s.,;:!?)\]}>\-\u2013\u2014\u2026]/;
+
+/**
+ * Where a sentence's span starts: its first character that can start a sentence (a word, a quote,
+ * inline code, emphasis). The nlcst sentence can start at the previous sentence's full stop, at a
+ * list item's indent, or on the block before (after a code fence or a link definition); its
+ * anchored first word cannot, so whatever lies on another line or after that word is skipped.
+ */
+function sentenceStart(node: Span['start'], word: Span['start'], text: string): Span['start'] {
+  if (node.offset > word.offset) return word;
+  let offset = node.offset;
+  while (offset < word.offset && notAStart.test(text[offset])) offset++;
+  const before = text.slice(offset, word.offset);
+  if (before.includes('\n')) return word;
+  return { line: word.line, column: word.column - before.length, offset };
 }
 
 /** How many of the formulas put a sentence above `age`. */

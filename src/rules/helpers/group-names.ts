@@ -26,7 +26,7 @@ const key = (phrase: string) =>
     .join(' ');
 
 /**
- * Every group name of a set of personas: groupNames, then aliases and title parts. A title part
+ * Every group name of a set of personas: groupNames, then aliases other than the given name, and title parts. A title part
  * that several personas share (Director, Manager) names no one in particular and is left out;
  * a name in `ignore` is left out too. Custom personas from config get their names for free.
  */
@@ -41,7 +41,9 @@ export function groupNames(personas: readonly Persona[], ignore: readonly string
     else if (!found.personas.includes(persona)) found.personas.push(persona);
   };
   for (const persona of personas) for (const name of persona.groupNames) add(name, persona);
-  for (const persona of personas) for (const alias of persona.aliases) add(alias, persona);
+  // A persona's given name ("tristan" of Tech Exec Tristan) is an alias for --persona, but in prose it is a person, not a team.
+  const givenName = (persona: Persona) => key(persona.name.split(/\s+/).pop() ?? '');
+  for (const persona of personas) for (const alias of persona.aliases) if (key(alias) !== givenName(persona)) add(alias, persona);
   const titleOwners = new Map<string, Set<Persona>>();
   for (const persona of personas) {
     for (const title of persona.titles) {

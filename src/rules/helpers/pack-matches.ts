@@ -1,5 +1,8 @@
 import type { CompiledPack, WordEntry } from '../../data/load-data.js';
-import type { Sentence } from '../../text/document.js';
+import type { Document, Sentence } from '../../text/document.js';
+import { inRanges, proseRegions } from './prose-regions.js';
+import { properNames } from './proper-names.js';
+import { adjacentInProse, inWordGap } from './token-gaps.js';
 import type { Span } from '../../core/position.js';
 import { normalize, type Token } from '../../text/tokens.js';
 import { phraseTokens } from '../../text/phrase-index.js';
@@ -17,20 +20,32 @@ export interface PackMatch {
   end: number;
 }
 
+export interface PackMatchOptions {
+  /** Match inside quotations (text in quotation marks, attributed blockquotes) too. Default: false. */
+  checkQuotations?: boolean;
+}
+
 /**
  * Every place a pack entry occurs in the document's prose: whole words, phrase-aware, stemmed,
- * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy guards applied.
+ * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy guards applied,
+ * never across punctuation, never in a proper name ("the Tiger Team"), and in quotations only when asked.
  */
-export function* packMatches(pack: CompiledPack, sentences: readonly Sentence[], text: string): Generator<PackMatch> {
-  for (const sentence of sentences) {
+export function* packMatches(pack: CompiledPack, doc: Document, options: PackMatchOptions = {}): Generator<PackMatch> {
+  const { text } = doc;
+  const regions = proseRegions(doc);
+  const names = properNames(doc);
+  for (const sentence of doc.sentences) {
     const tokens = sentence.tokens;
     for (const match of pack.index.matchAll(tokens)) {
       const { entry, followedBy, precededBy } = match.value;
       if (followedBy?.startsAt(tokens, match.end)) continue;
       if (precededBy?.endsBefore(tokens, match.start)) continue;
       if (!adjacentInProse(tokens, match.start, match.end, text)) continue;
+      if (entry.taskSubject && !opensWithTask(tokens, match.start)) continue;
       const first = tokens[match.start];
       const last = tokens[match.end - 1];
+      if (!options.checkQuotations && inRanges(regions.quotations, first.start.offset, last.end.offset)) continue;
+      if (names(tokens, match.start, match.end)) continue;
       yield {
         entry,
         actual: phraseText(tokens.slice(match.start, match.end), text),
@@ -44,20 +59,13 @@ export function* packMatches(pack: CompiledPack, sentences: readonly Sentence[],
   }
 }
 
-/** Markup that may sit between two words of one phrase: spaces, line breaks, a blockquote's `>`, emphasis, a link's opening bracket. */
-const markupGap = /^[\s*_~>[]*$/;
-const inWordGap = /^[-/\u2010\u2011]$/;
+/** Words in -ing that are not verbs: "Nothing is trivial", "String is simple". */
+const ingNouns = new Set('thing nothing something anything everything string during morning evening king ring spring wing sibling ceiling'.split(' '));
 
-/**
- * A phrase never spans sentence punctuation, symbols or brackets: "features (rich enums" is not
- * "features rich", "Finance & red tape" is not "finance red tape".
- */
-function adjacentInProse(tokens: readonly Token[], start: number, end: number, text: string): boolean {
-  for (let k = start + 1; k < end; k++) {
-    const gap = text.slice(tokens[k - 1].end.offset, tokens[k].start.offset);
-    if (!markupGap.test(gap) && !inWordGap.test(gap)) return false;
-  }
-  return true;
+/** The sentence opens with a verb in -ing that is the subject of the predicate at `at`: "Setting up runners is trivial". */
+function opensWithTask(tokens: readonly Token[], at: number): boolean {
+  const first = tokens[0].norm;
+  return at > 0 && at <= 8 && first.length > 4 && first.endsWith('ing') && !ingNouns.has(first);
 }
 
 /** Two or more letters, all capitals: "UTILIZE", not "I" or "A". */
@@ -121,7 +129,7 @@ export function phraseText(tokens: readonly Token[], text: string): string {
   let out = tokens[0]?.text ?? '';
   for (let k = 1; k < tokens.length; k++) {
     const gap = text.slice(tokens[k - 1].end.offset, tokens[k].start.offset);
-    out += (/^[-/\u2010\u2011]$/.test(gap) ? gap : ' ') + tokens[k].text;
+    out += (inWordGap.test(gap) ? gap : ' ') + tokens[k].text;
   }
   return out;
 }

@@ -1,0 +1,114 @@
+import type { Blockquote, Heading, Nodes, Parent, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { Document } from '../../text/document.js';
+
+/** A half-open range of source offsets. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** Parts of a document that word lists read differently from the writer's own prose. */
+export interface ProseRegions {
+  /** Someone else's words: text in quotation marks, and blockquotes with an attribution. */
+  quotations: Range[];
+  headings: Range[];
+}
+
+const regionsByDoc = new WeakMap<Document, ProseRegions>();
+
+export function proseRegions(doc: Document): ProseRegions {
+  let regions = regionsByDoc.get(doc);
+  if (!regions) {
+    regions = { quotations: [...inlineQuotes(doc), ...attributedBlockquotes(doc)], headings: headings(doc) };
+    regionsByDoc.set(doc, regions);
+  }
+  return regions;
+}
+
+export const inRanges = (ranges: readonly Range[], start: number, end: number) => ranges.some((r) => r.start <= start && end <= r.end);
+
+const offsets = (node: Nodes): Range | undefined =>
+  node.position?.start.offset !== undefined && node.position.end.offset !== undefined ? { start: node.position.start.offset, end: node.position.end.offset } : undefined;
+
+function headings(doc: Document): Range[] {
+  const out: Range[] = [];
+  visit(doc.mdast, 'heading', (heading: Heading) => {
+    const range = offsets(heading);
+    if (range) out.push(range);
+  });
+  return out;
+}
+
+/**
+ * Text between quotation marks within one block: “…”, ‘…’ and paired straight double quotes. Only
+ * the marks in text nodes count, so code spans, link targets and titles never open a quotation.
+ */
+function inlineQuotes(doc: Document): Range[] {
+  if (!/["“‘]/.test(doc.text)) return [];
+  const out: Range[] = [];
+  visit(doc.mdast, (node: Nodes) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
+    const marks: { mark: string; at: number }[] = [];
+    visit(node, 'text', (text: Text) => {
+      const range = offsets(text);
+      if (!range) return;
+      const source = doc.text.slice(range.start, range.end);
+      for (const found of source.matchAll(/["“”‘’]/g)) marks.push({ mark: found[0], at: range.start + found.index });
+    });
+    let open: { mark: string; at: number } | undefined;
+    for (const { mark, at } of marks) {
+      const before = doc.text[at - 1] ?? ' ';
+      const after = doc.text[at + 1] ?? ' ';
+      // ’ between letters is an apostrophe (don’t, Rust’s), not a closing quote.
+      if (mark === '’' && /\p{L}/u.test(before) && /\p{L}/u.test(after)) continue;
+      if (!open) {
+        if (mark === '“' || mark === '‘' || mark === '"') open = { mark, at };
+      } else if ((open.mark === '“' && mark === '”') || (open.mark === '‘' && mark === '’') || (open.mark === '"' && mark === '"')) {
+        out.push({ start: open.at, end: at + 1 });
+        open = undefined;
+      }
+    }
+  });
+  return out;
+}
+
+/** A dash and a name: "— Jane Doe", "-- Creator of serde". */
+const dashAttribution = /(^|\n|["”]\s*)\s*(--|[\u2014\u2013\u2015])\s*[\p{L}[*_@]/u;
+/** Words that introduce quoted speech in the block before a blockquote. */
+const speechVerb = /\b(said|says|say|wrote|writes|asked|asks|replied|replies|commented|comments?|explained|explains|tweeted|posted|noted|put it|puts it|according to|in the words of|quoted?|quoting|quotes)\b/i;
+
+/**
+ * A blockquote is a quotation when it carries an attribution: a dash and a name inside it or on the
+ * paragraph right after it, or an introduction right before it (the last sentence of the paragraph
+ * before) that ends in a colon and is short ("Josh:", "Historically, it has been:") or uses a verb
+ * of speech ("As one respondent put it:"). Blockquotes without one are the writer's own notes and
+ * callouts, and are prose like any other.
+ */
+function attributedBlockquotes(doc: Document): Range[] {
+  if (!doc.text.includes('>')) return [];
+  const out: Range[] = [];
+  visit(doc.mdast, (node: Nodes) => {
+    if (!('children' in node)) return;
+    const children = (node as Parent).children as Nodes[];
+    children.forEach((child, i) => {
+      if (child.type !== 'blockquote') return;
+      const range = offsets(child);
+      if (range && attributed(child, children[i - 1], children[i + 1])) out.push(range);
+    });
+  });
+  return out;
+}
+
+function attributed(quote: Blockquote, before: Nodes | undefined, after: Nodes | undefined): boolean {
+  const last = quote.children[quote.children.length - 1];
+  if (last && dashAttribution.test(toString(last))) return true;
+  if (after?.type === 'paragraph' && /^\s*(--|[\u2014\u2013\u2015~])\s*\p{L}/u.test(toString(after))) return true;
+  if (before?.type !== 'paragraph') return false;
+  // The introduction is the last sentence of the paragraph before: "…the slogan. Historically, it has been:"
+  const intro = toString(before).trim().split(/(?<=[.!?])\s+/).pop() ?? '';
+  if (intro.endsWith(':')) return speechVerb.test(intro) || intro.split(/\s+/).length <= 5;
+  // "**Benno Lossin** — comment from 2026-04-02"
+  return /(--|[\u2014\u2013])\s*\S*\s*(said|wrote|comment|quote)/i.test(intro) && intro.split(/\s+/).length <= 12;
+}
