@@ -59,6 +59,8 @@ export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
+  /** The terminal's width in columns, when standard output is one. */
+  columns?: number;
   env: NodeJS.ProcessEnv;
   /** Standard input, for --stdin. Default: process.stdin. */
   readStdin?: () => Promise<string>;
@@ -212,6 +214,7 @@ if (isEntry || process.argv[1]?.endsWith('persona-lint')) {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns,
     env: process.env,
   }).then((code) => {
     process.exitCode = code;
