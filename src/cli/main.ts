@@ -14,14 +14,15 @@ import { cliOptions } from './options.js';
 import { runLint } from '../ci/run-lint.js';
 import { outputFileTarget, reportTargets, writeOutput } from './report-files.js';
 import { text as readAll } from 'node:stream/consumers';
-import { scoreSheet, formatScoreTable, formatScoreCsv, personasInReport } from '../reporters/score-sheet.js';
+import { scoreSheet, formatScoreCsv, personasInReport } from '../reporters/score-sheet.js';
+import { formatScoreTable } from '../reporters/score-table.js';
 import { explainRule } from './explain.js';
 import { defaultTimeBudget, parseTimeBudget, parseWorkers, type RunOptions } from '../run/lint-paths.js';
 import { maxWorkers } from '../run/pool.js';
 import { parseSize } from '../text/file-limits.js';
 import { fixCommand } from './fix-command.js';
 import { PersonaLintError, UsageError } from '../core/errors.js';
-import { outputOptions, publish, scoresFor, useColor } from './output.js';
+import { outputOptions, publish, scoresFor, terminalWidth, useColor } from './output.js';
 import { mergeCommand } from './merge.js';
 import { parseShard } from '../ci/shards.js';
 
@@ -201,7 +202,7 @@ async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise
       ? `${JSON.stringify({ version: jsonFormatVersion, tool: { name: toolName, version: toolVersion }, ...sheet }, null, 2)}\n`
       : format === 'csv'
         ? formatScoreCsv(sheet)
-        : formatScoreTable(sheet, { color });
+        : formatScoreTable(sheet, { color, width: terminalWidth(io, values['output-file']) });
   const failures: OutputWriteError[] = [];
   await writeOutput(text, values['output-file'], io, failures);
   if (failures.length > 0) return 2;
