@@ -97,7 +97,7 @@ function subcommand(positionals: string[], values: Values, io: CliIO): Promise<n
   if (positionals[0] === 'score') return scoreCommand(positionals.slice(1), values, io);
   if (positionals[0] === 'merge') return mergeCommand(positionals.slice(1), values, io);
   if (positionals[0] === 'lsp') return import('../lsp/server.js').then(({ startServer }) => startServer());
-  if (values.explain !== undefined) return print(io, explainRule(values.explain));
+  if (values.explain !== undefined) return print(io, explainRule(values.explain, { width: terminalWidth(io, values['output-file']), color: useColor(values, io) }));
   if (values['print-config'] !== undefined) return printConfigCommand(values['print-config'], values, io);
   return lintCommand(positionals, values, io);
 }
@@ -178,7 +178,7 @@ async function personasCommand(args: string[], values: Values, io: CliIO): Promi
   const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
   const personas = resolveFileConfig(loaded, resolve('.')).personas;
   if (args.length === 0) {
-    io.stdout(values.format === 'json' ? `${JSON.stringify(personas, null, 2)}\n` : listPersonas(personas));
+    io.stdout(values.format === 'json' ? `${JSON.stringify(personas, null, 2)}\n` : listPersonas(personas, terminalWidth(io)));
     return 0;
   }
   const persona = findPersona(args[0], personas);
