@@ -1,7 +1,7 @@
 import type { PhrasingContent, RootContent, Table } from 'mdast';
 import { VFile } from 'vfile';
 import { parseMarkdown } from '../text/parse-markdown.js';
-import { padTo, textWidth, wrapLines } from '../reporters/terminal-width.js';
+import { hangingLines, padTo, textWidth, wrapLines } from '../reporters/terminal-width.js';
 
 export interface TerminalMarkdownOptions {
   width: number;
@@ -78,7 +78,7 @@ export function terminalMarkdown(markdown: string, options: TerminalMarkdownOpti
           return body.map((line, j) => (j === 0 ? marker : ' '.repeat(marker.length)) + line);
         });
       case 'table':
-        return table(node);
+        return table(node, width);
       case 'thematicBreak':
         return ['─'.repeat(Math.min(width, 40))];
       default:
@@ -87,11 +87,19 @@ export function terminalMarkdown(markdown: string, options: TerminalMarkdownOpti
     }
   }
 
-  function table(node: Table): string[] {
-    const rows = node.children.map((row) => row.children.map((cell) => inline(cell.children)));
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => textWidth(row[i] ?? ''))));
-    const line = (row: string[]) => row.map((cell, i) => padTo(cell, widths[i])).join('  ').trimEnd();
-    return [paint('bold', line(rows[0])), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  /** Aligned columns; a table too wide for that becomes one record per row, each cell under its header's name. */
+  function table(node: Table, width: number): string[] {
+    const [header, ...rows] = node.children.map((row) => row.children.map((cell) => inline(cell.children)));
+    const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => textWidth(row[i] ?? ''))));
+    if (widths.reduce((sum, w) => sum + w + 2, -2) <= width) {
+      const line = (row: string[]) => row.map((cell, i) => padTo(cell, widths[i])).join('  ').trimEnd();
+      return [paint('bold', line(header)), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
+    }
+    return rows.flatMap((row, r) => [
+      ...(r > 0 ? [''] : []),
+      ...wrapLines(paint('bold', row[0] ?? ''), width),
+      ...row.slice(1).flatMap((cell, i) => hangingLines(`${header[i + 1]}: ${cell}`, width, 2, 4)),
+    ]);
   }
 
   function blocks(nodes: readonly RootContent[], width: number): string[] {
