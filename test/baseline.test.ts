@@ -11,7 +11,8 @@ const doc = '# Launch\n\nWe leverage synergy.\n\nWe leverage more.\n';
 describe('--write-baseline and --baseline', () => {
   it('records messages by file, rule and flagged text with counts, never lines', () => {
     const dir = tempTree({ 'docs/a.md': doc });
-    const run = runCli(['--write-baseline', '.persona-lint-baseline.json', 'docs'], { cwd: dir });
+    // Wide enough for a message per line (test/terminal-output.test.ts covers wrapping); rule ids align.
+    const run = runCli(['--write-baseline', '.persona-lint-baseline.json', 'docs'], { cwd: dir, env: { COLUMNS: '300' } });
     expect(run.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, '.persona-lint-baseline.json'), 'utf8'))).toEqual({
       version: 1,
@@ -25,9 +26,9 @@ describe('--write-baseline and --baseline', () => {
     expect(run.stdout).toBe(
       [
         'docs/a.md',
-        '  3:4   baseline  “leverage” is a buzzword; use “use”, “build on” or “take advantage of” instead.  buzzword',
+        '  3:4   baseline  “leverage” is a buzzword; use “use”, “build on” or “take advantage of” instead.                buzzword',
         '  3:13  baseline  “synergy” is a buzzword; use “cooperation”, “combined benefit” or “working together” instead.  buzzword',
-        '  5:4   baseline  “leverage” is a buzzword; use “use”, “build on” or “take advantage of” instead.  buzzword',
+        '  5:4   baseline  “leverage” is a buzzword; use “use”, “build on” or “take advantage of” instead.                buzzword',
         '',
         '✔ 1 file checked, no problems. 3 messages in the baseline not counted.',
         '',
@@ -52,7 +53,7 @@ describe('--write-baseline and --baseline', () => {
     expect(out.counts).toEqual({ errors: 0, warnings: 0, infos: 0, fatal: 0 });
     // A third "leverage" is one more than recorded: that one is new and fails the run.
     writeFileSync(join(dir, 'a.md'), `${doc}\nWe leverage again.\n`);
-    const added = runCli(['--baseline', 'baseline.json', 'a.md'], { cwd: dir });
+    const added = runCli(['--baseline', 'baseline.json', 'a.md'], { cwd: dir, env: { COLUMNS: '300' } });
     expect(added.code).toBe(1);
     expect(added.stdout).toContain('  7:4   error     “leverage” is a buzzword');
     expect(added.stdout).toContain('✖ 1 problem (1 error, 0 warnings) in 1 file checked. 3 messages in the baseline not counted.');

@@ -143,11 +143,21 @@ describe('--cache', () => {
     expect(storedPaths(dir)).toEqual(['a.md']);
   });
 
-  it('defaults to node_modules/.cache/persona-lint in the working directory', () => {
-    const dir = tempTree({ 'a.md': buzz('leverage') });
-    const run = runCli(['--cache', 'a.md'], { cwd: dir });
+  it('defaults to node_modules/.cache/persona-lint beside the package.json, as find-cache-dir does', () => {
+    const dir = tempTree({ 'package.json': '{"name": "docs"}', 'docs/a.md': buzz('leverage') });
+    const run = runCli(['--cache', 'a.md'], { cwd: join(dir, 'docs'), env: { CACHE_DIR: '' } });
     expect(run.code).toBe(0);
+    // Entries are named from the project root (here, without git, the working directory).
     expect(storedPaths(dir, join('node_modules', '.cache', 'persona-lint'))).toEqual(['a.md']);
+    expect(existsSync(join(dir, 'docs', 'node_modules'))).toBe(false);
+  });
+
+  it('defaults to .cache/persona-lint where there is no package.json, and creates no node_modules', () => {
+    const dir = tempTree({ 'a.md': buzz('leverage') });
+    const run = runCli(['--cache', 'a.md'], { cwd: dir, env: { CACHE_DIR: '' } });
+    expect(run.code).toBe(0);
+    expect(storedPaths(dir, join('.cache', 'persona-lint'))).toEqual(['a.md']);
+    expect(readdirSync(dir).sort()).toEqual(['.cache', 'a.md']);
   });
 
   it('a cache location that cannot be written is a warning, not a failed run', () => {

@@ -7,15 +7,17 @@ import { personaIds } from './helpers/fixtures.js';
 const buzz = '# Title\n\nWe leverage synergy.\n';
 
 describe('exit codes and formats', () => {
-  it('exits 0 with warnings only, and prints them grouped by file with a summary', () => {
+  it('exits 0 with warnings only, and prints them grouped by file with a summary, wrapped to 80 columns', () => {
     const dir = tempTree({ 'doc.md': buzz });
-    const run = runCli(['doc.md'], { cwd: dir });
+    const run = runCli(['doc.md'], { cwd: dir, env: { COLUMNS: '' } });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
         'doc.md',
-        '  3:4   warning  “leverage” is a buzzword; use “use”, “build on” or “take advantage of” instead.  buzzword',
-        '  3:13  warning  “synergy” is a buzzword; use “cooperation”, “combined benefit” or “working together” instead.  buzzword',
+        '  3:4   warning  “leverage” is a buzzword; use “use”, “build on” or     buzzword',
+        '                 “take advantage of” instead.',
+        '  3:13  warning  “synergy” is a buzzword; use “cooperation”, “combined  buzzword',
+        '                 benefit” or “working together” instead.',
         '',
         '⚠ 2 problems (0 errors, 2 warnings) in 1 file checked.',
         '',
@@ -156,7 +158,7 @@ describe('bad input', () => {
 
   it('reports broken frontmatter on the file and lints the rest of it', () => {
     const dir = tempTree({ 'doc.md': '---\ntitle: [unclosed\n---\n\nWe leverage it.\n' });
-    const run = runCli(['doc.md'], { cwd: dir });
+    const run = runCli(['doc.md'], { cwd: dir, env: { COLUMNS: '300' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('2:17  error    Frontmatter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (line 2, column 17)');
     expect(run.stdout).toContain('5:4   warning  “leverage” is a buzzword');
@@ -274,8 +276,9 @@ describe('configuration', () => {
 
 describe('personas command', () => {
   it('lists the personas of rules/personas/ and shows one by id or alias', () => {
-    const list = runCli(['personas']).stdout.trim().split('\n');
-    expect(list.map((line) => line.split(' ')[0])).toEqual(personaIds);
+    // An entry starts at the margin with its id; its text and aliases are indented under it.
+    const list = runCli(['personas']).stdout.split('\n\n')[0].split('\n');
+    expect(list.filter((line) => !line.startsWith(' ')).map((line) => line.split(' ')[0])).toEqual(personaIds);
     const one = runCli(['personas', 'cio']).stdout;
     expect(one).toContain('Tech Exec Tristan (tech-exec-tristan)');
     expect(one).toContain('Job to be done: Lead the technology vision');

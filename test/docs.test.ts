@@ -66,11 +66,25 @@ for (const rule of rules) {
 }
 
 describe('--explain', () => {
-  it('prints the rule’s documentation page', () => {
-    const run = runCli(['--explain', 'persona-disparagement']);
+  it('prints the rule’s documentation page rendered for a terminal: no raw Markdown, links absolute', async () => {
+    const run = runCli(['--explain', 'persona-fit'], { env: { COLUMNS: '' } });
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(readFileSync(join(repoRoot, 'docs', 'rules', 'persona-disparagement.md'), 'utf8'));
-    expect(run.stdout).toContain('"Never alienate other personas."');
+    await expect(run.stdout).toMatchFileSnapshot(join(repoRoot, 'fixtures', 'cli', 'expected', 'explain-persona-fit.txt'));
+    expect(run.stdout).not.toMatch(/^#|\]\(|`|^<!--/m);
+    const links = run.stdout.slice(run.stdout.indexOf('\nLinks\n')).split('\n').filter((line) => line.startsWith('['));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toMatch(/^\[\d+\] https:\/\/github\.com\/persona-lint\/persona-lint\/blob\/main\/(rules|docs)\//);
+    // Prose wraps to the 80 columns of a pipe; code blocks keep their lines.
+    const prose = run.stdout.split('\n').filter((line) => !line.startsWith('    ') && !line.startsWith('['));
+    expect(prose.filter((line) => line.length > 80)).toEqual([]);
+  });
+
+  it('wraps to COLUMNS', () => {
+    const run = runCli(['--explain', 'buzzword'], { env: { COLUMNS: '50' } });
+    const prose = run.stdout.split('\n').filter((line) => !line.startsWith('    ') && !line.startsWith('[') && !line.includes('─'));
+    expect(prose.filter((line) => line.length > 50)).toEqual([]);
+    expect(run.stdout).toContain('• Word pack: rules/buzzword.yml [1]\n');
+    expect(run.stdout).toContain('\n[1] https://github.com/persona-lint/persona-lint/blob/main/rules/buzzword.yml\n');
   });
 
   it('exits 2 on an unknown rule, listing the rules', () => {

@@ -83,8 +83,8 @@ const asRoot = process.getuid?.() === 0;
 const dropCapabilities = ['setpriv', '--bounding-set=-all', '--inh-caps=-all'];
 function runUnprivileged(args: string[], cwd: string): CliRun {
   const command = asRoot ? [...dropCapabilities, process.execPath] : [process.execPath];
-  // HOME is the tree: cosmiconfig also looks in the home folder.
-  const run = spawnSync(command[0], [...command.slice(1), cliPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, HOME: cwd, NO_COLOR: '1' } });
+  // HOME is the tree: cosmiconfig also looks in the home folder. Wide enough for a message per line.
+  const run = spawnSync(command[0], [...command.slice(1), cliPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, HOME: cwd, NO_COLOR: '1', COLUMNS: '300' } });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 const canDropPrivileges = !asRoot || spawnSync(dropCapabilities[0], [...dropCapabilities.slice(1), 'true']).status === 0;

@@ -10,9 +10,10 @@ import { fixtureCases, fixturesRoot, formatResult } from './helpers/fixtures.js'
 const folders = readdirSync(fixturesRoot).filter((name) => statSync(join(fixturesRoot, name)).isDirectory());
 
 // Folders of pages that other tests read (README samples, labelled persona pages, reporter input,
-// --fix cases, the editor tests' page), and of a page format whose cases compare every message
-// (MDX); their cases are still linted against their .expected files.
-const notRuleFixtures = ['samples', 'personas', 'reporters', 'fix', 'editor', 'mdx'];
+// --fix cases, the editor tests' page, the terminal report's pages and snapshots), and of a page
+// format whose cases compare every message (MDX); their cases are still linted against their
+// .expected files.
+const notRuleFixtures = ['samples', 'personas', 'reporters', 'fix', 'editor', 'mdx', 'cli'];
 
 describe('fixtures/', () => {
   it('has a folder with cases for every rule, and no folder that is neither a rule nor listed above', () => {

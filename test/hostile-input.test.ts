@@ -2,7 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { runCli, tempTree } from './helpers/cli.js';
+import { runCli as runCliAt80, tempTree, type CliRun } from './helpers/cli.js';
+
+// Stylish at a width that keeps each message on one line: these tests read messages, not layout.
+const runCli = (args: string[], options: Parameters<typeof runCliAt80>[1] = {}): CliRun => runCliAt80(args, { ...options, env: { COLUMNS: '400', ...options.env } });
 
 // Issue 16: each numbered finding as a test, with hostile files made here and limits set low.
 // Every test checks the message, the exit code, and that no other file's results and no input

@@ -24,21 +24,48 @@ describe('persona-lint score', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines[0].split(/ +/)).toEqual(['document', ...shortNames, 'best', 'fit']);
+    expect(lines[0].trim().split(/ +/)).toEqual([...shortNames, 'best', 'fit', 'document']);
+    // The path comes last and whole, so it can be copied.
     // A page written for no persona in particular is unclear: its best fit is a guess, marked ?.
-    expect(lines[1]).toMatch(new RegExp(`^plain\\.md  ( +\\d+ ){${personaIds.length}} +[a-z]+ \\d+% \\?$`));
+    expect(lines[1]).toMatch(new RegExp(`^( +\\d+ ){${personaIds.length}} +[a-z]+ \\d+% \\? +plain\\.md$`));
     const payton = column('program-management-payton');
-    expect(lines[2]).toMatch(new RegExp(`^program\\.md( +\\d+ ){${payton}} +\\d+\\*( +\\d+){${personaIds.length - payton - 1}} +payton \\d+%$`));
+    expect(lines[2]).toMatch(new RegExp(`^( +\\d+ ){${payton}} +\\d+\\*( +\\d+ ){${personaIds.length - payton - 1}} +payton \\d+% +program\\.md$`));
     const rory = column('release-rory');
-    expect(lines[3]).toMatch(new RegExp(`^release\\.md( +\\d+ ){${rory}} +\\d+\\*( +\\d+){${personaIds.length - rory - 1}} +rory \\d+%$`));
-    expect(lines).toContain('* declared persona (frontmatter, config or --persona); best fit: the most relevant persona and its probability, ? when no persona clearly leads');
-    // Why: the words behind the two most relevant personas of each document.
+    expect(lines[3]).toMatch(new RegExp(`^( +\\d+ ){${rory}} +\\d+\\*( +\\d+ ){${personaIds.length - rory - 1}} +rory \\d+% +release\\.md$`));
+    expect(lines.slice(5, 8)).toEqual([
+      '* declared persona (frontmatter, config or --persona); best fit: the most',
+      'relevant persona and its probability, ? when no persona clearly leads, a = b',
+      'when two or more tie',
+    ]);
+    // Why: the words behind the two most relevant personas of each document, under its path.
     expect(lines).toContain('why (the words behind relevance)');
-    expect(lines.find((l) => l.startsWith('release.md  rory'))).toMatch(/^release\.md  rory \d+%: .*release manager.* \| [a-z]+ \d+%: /);
+    const why = lines.indexOf('release.md');
+    expect(lines[why + 1]).toMatch(/^  rory \d+%: .*release manager/);
     const summary = lines.findIndex((l) => l.startsWith('persona '));
-    expect(lines[summary]).toBe('persona                    mean fit  best fit for  declared by  key concepts most often missing');
-    expect(lines[summary + 1]).toMatch(/^app-dev-avery +\d+\.\d +\d +0  /);
-    expect(lines.find((l) => l.startsWith('release-rory'))).toMatch(/^release-rory +\d+\.\d +1 +1  cost-effective delivery \(1\)/);
+    expect(lines[summary]).toBe('persona  mean fit  best for  declared  most often missing');
+    expect(lines[summary + 1]).toMatch(/^avery +\d+\.\d +\d +0  /);
+    expect(lines.find((l) => l.startsWith('rory '))).toMatch(/^rory +\d+\.\d +1 +1  cost-effective delivery \(1\)/);
+    // Nothing but the table (whose paths are never cut) is wider than the 80 columns of a pipe.
+    expect(lines.slice(1).filter((l) => !l.endsWith('.md') && l.length > 80)).toEqual([]);
+  });
+
+  it('shows a tie after rounding as a tie, and counts it as nobody’s best fit', () => {
+    const base = JSON.parse(runCli(['personas', 'platform-perry', '-f', 'json']).stdout);
+    const twin = (id: string, alias: string) => JSON.stringify({ ...base, id, name: id, aliases: [alias], groupNames: [alias] });
+    const dir = tempTree({
+      '.personalintrc.json': JSON.stringify({ personaProfiles: ['dana.json', 'drew.json'] }),
+      'dana.json': twin('data-dana', 'dana'),
+      'drew.json': twin('data-drew', 'drew'),
+      'page.md': '# Platform\n\nOur platform team runs the internal developer platform and the pipelines.\n',
+    });
+    const run = runCli(['score', 'page.md'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const [header, row] = run.stdout.split('\n');
+    expect(header.trim().split(/ +/).slice(-5)).toEqual(['dana', 'drew', 'best', 'fit', 'document']);
+    expect(row).toMatch(/ dana = drew \d+%  page\.md$/);
+    const json = JSON.parse(runCli(['score', '-f', 'json', 'page.md'], { cwd: dir }).stdout);
+    expect(json.documents[0].tied).toEqual(['data-dana', 'data-drew']);
+    expect(json.summary.filter((s: { bestFor: number }) => s.bestFor > 0)).toEqual([]);
   });
 
   it('--format json gives the same table with fits, declared personas and the summary', () => {
@@ -88,6 +115,6 @@ describe('persona-lint score', () => {
     const dir = tempTree({ '.personalintrc.json': '{}', 'bin.md': Buffer.from([0x00, 0x01]), 'ok.md': '# Fine\n' });
     const run = runCli(['score', '.'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('bin.md    could not be scored: File is not text (it contains NUL bytes).');
+    expect(run.stdout).toContain('\ncould not be scored\n  bin.md: File is not text (it contains NUL bytes).\n');
   });
 });

@@ -51,7 +51,7 @@ function checkRunOutputs(files: readonly string[], options: CiOptions, cwd: stri
   if (options.configFile) inputs.push({ what: 'the --config file', path: options.configFile });
   // Rewriting the baseline it reads is how a baseline is refreshed.
   if (options.baseline && options.baseline !== options.writeBaseline) inputs.push({ what: 'the --baseline file', path: options.baseline });
-  checkOutputs(outputs, inputs, cwd, options.cache ? (options.cacheLocation ?? defaultCacheLocation) : undefined);
+  checkOutputs(outputs, inputs, cwd, options.cache ? (options.cacheLocation ?? defaultCacheLocation(cwd)) : undefined);
 }
 
 /** Lints files or standard input, then applies changed lines, the baseline and the gates. */

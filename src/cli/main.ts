@@ -14,14 +14,15 @@ import { cliOptions } from './options.js';
 import { runLint } from '../ci/run-lint.js';
 import { outputFileTarget, reportTargets, writeOutput } from './report-files.js';
 import { text as readAll } from 'node:stream/consumers';
-import { scoreSheet, formatScoreTable, formatScoreCsv, personasInReport } from '../reporters/score-sheet.js';
+import { scoreSheet, formatScoreCsv, personasInReport } from '../reporters/score-sheet.js';
+import { formatScoreTable } from '../reporters/score-table.js';
 import { explainRule } from './explain.js';
 import { defaultTimeBudget, parseTimeBudget, parseWorkers, type RunOptions } from '../run/lint-paths.js';
 import { maxWorkers } from '../run/pool.js';
 import { parseSize } from '../text/file-limits.js';
 import { fixCommand } from './fix-command.js';
 import { PersonaLintError, UsageError } from '../core/errors.js';
-import { outputOptions, publish, scoresFor, useColor } from './output.js';
+import { outputOptions, publish, scoresFor, terminalWidth, useColor } from './output.js';
 import { mergeCommand } from './merge.js';
 import { parseShard } from '../ci/shards.js';
 
@@ -59,6 +60,8 @@ export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
+  /** The terminal's width in columns, when standard output is one. */
+  columns?: number;
   env: NodeJS.ProcessEnv;
   /** Standard input, for --stdin. Default: process.stdin. */
   readStdin?: () => Promise<string>;
@@ -94,7 +97,7 @@ function subcommand(positionals: string[], values: Values, io: CliIO): Promise<n
   if (positionals[0] === 'score') return scoreCommand(positionals.slice(1), values, io);
   if (positionals[0] === 'merge') return mergeCommand(positionals.slice(1), values, io);
   if (positionals[0] === 'lsp') return import('../lsp/server.js').then(({ startServer }) => startServer());
-  if (values.explain !== undefined) return print(io, explainRule(values.explain));
+  if (values.explain !== undefined) return print(io, explainRule(values.explain, { width: terminalWidth(io, values['output-file']), color: useColor(values, io) }));
   if (values['print-config'] !== undefined) return printConfigCommand(values['print-config'], values, io);
   return lintCommand(positionals, values, io);
 }
@@ -175,7 +178,7 @@ async function personasCommand(args: string[], values: Values, io: CliIO): Promi
   const loaded = values.config ? await loadConfigFile(values.config) : await findConfig(process.cwd());
   const personas = resolveFileConfig(loaded, resolve('.')).personas;
   if (args.length === 0) {
-    io.stdout(values.format === 'json' ? `${JSON.stringify(personas, null, 2)}\n` : listPersonas(personas));
+    io.stdout(values.format === 'json' ? `${JSON.stringify(personas, null, 2)}\n` : listPersonas(personas, terminalWidth(io)));
     return 0;
   }
   const persona = findPersona(args[0], personas);
@@ -199,7 +202,7 @@ async function scoreCommand(paths: string[], values: Values, io: CliIO): Promise
       ? `${JSON.stringify({ version: jsonFormatVersion, tool: { name: toolName, version: toolVersion }, ...sheet }, null, 2)}\n`
       : format === 'csv'
         ? formatScoreCsv(sheet)
-        : formatScoreTable(sheet, { color });
+        : formatScoreTable(sheet, { color, width: terminalWidth(io, values['output-file']) });
   const failures: OutputWriteError[] = [];
   await writeOutput(text, values['output-file'], io, failures);
   if (failures.length > 0) return 2;
@@ -212,6 +215,7 @@ if (isEntry || process.argv[1]?.endsWith('persona-lint')) {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns,
     env: process.env,
   }).then((code) => {
     process.exitCode = code;

@@ -6,7 +6,7 @@ import { outputOptions, publish, type OutputValues } from './output.js';
 import type { OutputWriteError } from '../run/output-files.js';
 
 /** The options `persona-lint merge` takes: how to report and judge, never what to lint. */
-const mergeOptions = ['format', 'output-file', 'config', 'max-warnings', 'min-fit', 'min-coverage', 'report', 'baseline', 'write-baseline', 'quiet', 'color', 'no-color', 'no-js-config'];
+const mergeOptions = ['format', 'output-file', 'config', 'max-warnings', 'min-fit', 'min-coverage', 'report', 'baseline', 'write-baseline', 'quiet', 'color', 'no-color', 'no-js-config', 'explain-scores'];
 
 /**
  * `persona-lint merge <reports...>`: the JSON reports of `--shard` runs as one run, in any format,
@@ -15,7 +15,7 @@ const mergeOptions = ['format', 'output-file', 'config', 'max-warnings', 'min-fi
 export async function mergeCommand(
   files: string[],
   values: OutputValues & { baseline?: string; 'write-baseline'?: string } & Record<string, unknown>,
-  io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean; env: NodeJS.ProcessEnv },
+  io: { stdout: (text: string) => void; stderr: (text: string) => void; isTTY: boolean; columns?: number; env: NodeJS.ProcessEnv },
 ): Promise<number> {
   const foreign = Object.keys(values).filter((name) => values[name] !== undefined && !mergeOptions.includes(name));
   if (foreign.length > 0) throw new UsageError(`${foreign.map((name) => `--${name}`).join(', ')} ${foreign.length === 1 ? 'does' : 'do'} not apply to merge: pass ${foreign.length === 1 ? 'it' : 'them'} to the --shard runs.`);

@@ -24,6 +24,7 @@ export const cliOptions = {
   fix: { type: 'boolean', help: 'Apply the fixes of entries marked fixable, in place, and report what remains' },
   'fix-dry-run': { type: 'boolean', help: 'Print the fixes as a unified diff without writing them, then report what would remain' },
   stdio: { type: 'boolean', help: 'With lsp: talk over standard input and output (the default; accepted because language clients pass it)' },
+  'explain-scores': { type: 'boolean', help: 'Stylish: under each declared persona’s fit, the parts that make it (coverage, vocabulary, readability, evidence, tone)' },
   quiet: { type: 'boolean', short: 'q', help: 'Report errors only (hides warnings, infos and baseline messages)' },
   color: { type: 'boolean', help: 'Force colour output' },
   'no-color': { type: 'boolean', help: 'Disable colour output (also NO_COLOR=1)' },
@@ -32,7 +33,7 @@ export const cliOptions = {
   'time-budget': { type: 'string', arg: 'seconds', help: 'Stop linting a file after this many seconds, with one fatal message (default 10; 0 for no limit, lints in process)' },
   shard: { type: 'string', arg: 'i/n|auto', help: 'Lint part i of n of the files (auto: GitLab CI_NODE_INDEX/CI_NODE_TOTAL) and write it for `merge`; exits 0 unless the run fails' },
   cache: { type: 'boolean', help: 'Reuse results for files whose content, config and tool version have not changed' },
-  'cache-location': { type: 'string', arg: 'dir', help: 'Cache directory (default: node_modules/.cache/persona-lint)' },
+  'cache-location': { type: 'string', arg: 'dir', help: 'Cache directory (default: node_modules/.cache/persona-lint beside the nearest package.json, else .cache/persona-lint)' },
   help: { type: 'boolean', short: 'h', help: 'Show this help' },
   version: { type: 'boolean', short: 'v', help: 'Show the version' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string; arg?: string; help: string }>;

@@ -5,6 +5,7 @@ import { findConfig, loadConfigFile, resolveFileConfig } from '../config/load-co
 import { UsageError } from '../core/errors.js';
 import { describeGateFailure } from '../ci/gates.js';
 import { toolName } from '../core/meta.js';
+import { defaultWidth } from '../reporters/terminal-width.js';
 import { loadReporter, reporterNames } from '../reporters/index.js';
 import type { Reporter, ReporterContext } from '../reporters/reporter.js';
 import { parseReportFiles, writeOutput, writeReportFiles, type ReportFile } from './report-files.js';
@@ -25,6 +26,9 @@ export interface OutputOptions {
   color: boolean;
   outputFile?: string;
   configFile?: string;
+  /** Columns for stylish: see terminalWidth. */
+  width: number;
+  explainScores: boolean;
 }
 
 /** The option values the output reads (a subset of the CLI's parsed values). */
@@ -39,9 +43,17 @@ export interface OutputValues {
   'no-color'?: boolean;
   'output-file'?: string;
   config?: string;
+  'explain-scores'?: boolean;
 }
 
-export async function outputOptions(values: OutputValues, io: { isTTY: boolean; env: NodeJS.ProcessEnv }): Promise<OutputOptions> {
+/** The terminal's width: COLUMNS when set, else the terminal's own, else (not a terminal: a pipe, a file, CI) 80. */
+export function terminalWidth(io: { isTTY: boolean; env: NodeJS.ProcessEnv; columns?: number }, outputFile?: string): number {
+  const fromEnv = Number(io.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return io.isTTY && !outputFile && io.columns ? io.columns : defaultWidth;
+}
+
+export async function outputOptions(values: OutputValues, io: { isTTY: boolean; env: NodeJS.ProcessEnv; columns?: number }): Promise<OutputOptions> {
   const format = values.format ?? 'stylish';
   const reporter = await loadReporter(format);
   if (!reporter) throw new UsageError(`Unknown format "${format}"; choose one of: ${reporterNames.join(', ')}`);
@@ -60,6 +72,8 @@ export async function outputOptions(values: OutputValues, io: { isTTY: boolean; 
     color: useColor(values, io),
     outputFile: values['output-file'],
     configFile: values.config,
+    width: terminalWidth(io, values['output-file']),
+    explainScores: values['explain-scores'] === true,
   };
 }
 
@@ -91,6 +105,9 @@ async function reporterContext(output: OutputOptions, cwd: string): Promise<Repo
   const texts = new Map<string, string | undefined>();
   return {
     color: output.color,
+    width: output.width,
+    explainScores: output.explainScores,
+    quiet: output.quiet,
     rules: rules.map((r) => r.meta),
     cwd,
     personas: resolveFileConfig(loaded, resolve(cwd)).personas,

@@ -1,9 +1,15 @@
 import type { Persona } from '../data/load-data.js';
+import { hangingLines } from '../reporters/terminal-width.js';
 
-/** `persona-lint personas`: one line each. */
-export function listPersonas(personas: readonly Persona[]): string {
-  const width = Math.max(...personas.map((p) => p.id.length));
-  return `${personas.map((p) => `${p.id.padEnd(width)}  ${p.name} (${p.group}) — ${p.jobToBeDone}`).join('\n')}\n`;
+/** `persona-lint personas`: each persona's id, name, group and job, then the aliases `--persona` accepts, wrapped to `width`. */
+export function listPersonas(personas: readonly Persona[], width: number): string {
+  const idWidth = Math.max(...personas.map((p) => p.id.length));
+  const lines = personas.flatMap((p) => {
+    const [first, ...rest] = hangingLines(`${p.name} (${p.group}): ${p.jobToBeDone}`, width, idWidth + 2, idWidth + 2);
+    const aliases = p.aliases.length > 0 ? hangingLines(`aliases: ${p.aliases.join(', ')}`, width, idWidth + 2, idWidth + 4) : [];
+    return [`${p.id.padEnd(idWidth)}  ${first.trimStart()}`, ...rest, ...aliases];
+  });
+  return `${lines.join('\n')}\n\n${hangingLines('--persona and frontmatter `persona:` take an id or any of its aliases, in any case.', width, 0, 0).join('\n')}\n`;
 }
 
 function section(title: string, items: readonly string[]): string {

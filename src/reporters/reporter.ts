@@ -11,6 +11,12 @@ export interface ReporterContext {
   personas?: readonly { id: string; name: string; aliases: readonly string[] }[];
   /** A linted file's text by its path in the results, or undefined (rdjson counts columns in UTF-8 bytes). */
   readFile?: (path: string) => string | undefined;
+  /** Terminal columns (stylish): no line but a file's path is wider. Default 80. */
+  width?: number;
+  /** Stylish: show the parts that make each declared persona's fit (--explain-scores). */
+  explainScores?: boolean;
+  /** Errors only (--quiet): stylish leaves out the persona lines. */
+  quiet?: boolean;
 }
 
 /** A reporter is a pure function from results to text. */

@@ -1,5 +1,5 @@
 import type { LintReport } from '../core/types.js';
-import { terminalPath, terminalText } from '../reporters/escape.js';
+import { terminalPath } from '../reporters/escape.js';
 
 /** One document's row of `persona-lint score`. */
 export interface ScoreRow {
@@ -11,6 +11,8 @@ export interface ScoreRow {
   confidence: number;
   /** True when no persona clearly leads. */
   unclear: boolean;
+  /** Personas whose probability rounds to the same whole percent as `best`'s, `best` among them; empty when none ties. */
+  tied: string[];
   /** Persona id → fit (0 to 100); empty when the file could not be linted. */
   fits: Record<string, number>;
   /** Persona id → probability that the page is written for it (0 to 1). */
@@ -62,11 +64,21 @@ export function personasInReport(report: LintReport, configured: readonly Person
 /** Short column name: the first alias (rory, tristan), else the id. */
 const shortName = (persona: PersonaLabel) => persona.aliases[0] ?? persona.id;
 
+const percent = (probability: number) => Math.round(100 * probability);
+
+/** The personas (in column order) whose relevance shows as the same percentage as the best's: a tie, not a winner. */
+function tiedWith(best: string | null, relevance: Record<string, number>, personas: readonly PersonaLabel[]): string[] {
+  if (best === null || relevance[best] === undefined) return [];
+  const top = percent(relevance[best]);
+  const tied = personas.filter((p) => relevance[p.id] !== undefined && percent(relevance[p.id]) === top).map((p) => p.id);
+  return tied.length > 1 ? tied : [];
+}
+
 export function scoreSheet(report: LintReport, personas: readonly PersonaLabel[]): ScoreSheet {
   const documents: ScoreRow[] = report.results.map((result) => {
     if (!result.personas) {
       const fatal = result.messages.find((m) => m.fatal);
-      return { path: result.path, declared: [], best: null, confidence: 0, unclear: true, fits: {}, relevance: {}, why: {}, error: fatal?.message ?? 'not scored' };
+      return { path: result.path, declared: [], best: null, confidence: 0, unclear: true, tied: [], fits: {}, relevance: {}, why: {}, error: fatal?.message ?? 'not scored' };
     }
     const { declared, best, confidence, unclear, scores } = result.personas;
     const fits: Record<string, number> = {};
@@ -78,14 +90,14 @@ export function scoreSheet(report: LintReport, personas: readonly PersonaLabel[]
       if (score.probability !== undefined) relevance[score.id] = score.probability;
       if (score.why !== undefined) why[score.id] = score.why;
     }
-    return { path: result.path, declared, best, confidence: confidence ?? 0, unclear: unclear ?? best === null, fits, relevance, why };
+    return { path: result.path, declared, best, confidence: confidence ?? 0, unclear: unclear ?? best === null, tied: tiedWith(best, relevance, personas), fits, relevance, why };
   });
   const summary = personas.map((persona): PersonaSummary => {
     const scored = report.results.filter((r) => r.personas);
     const fits = scored.map((r) => r.personas!.scores.find((s) => s.id === persona.id)?.fit).filter((f): f is number => f !== undefined);
     const declaredBy = scored.filter((r) => r.personas!.declared.includes(persona.id));
-    // An unclear page is nobody's in particular: it counts for no persona's best fit.
-    const bestFor = scored.filter((r) => r.personas!.best === persona.id && !r.personas!.unclear);
+    // An unclear page is nobody's in particular, and a tie nobody's alone: it counts for no persona's best fit.
+    const bestFor = report.results.filter((r, i) => r.personas && documents[i].best === persona.id && !documents[i].unclear && documents[i].tied.length === 0);
     const audience = declaredBy.length > 0 ? declaredBy : bestFor;
     const missing = new Map<string, number>();
     for (const r of audience) {
@@ -104,65 +116,6 @@ export function scoreSheet(report: LintReport, personas: readonly PersonaLabel[]
     };
   });
   return { personas: personas.map((p) => ({ id: p.id, name: p.name, short: shortName(p) })), documents, summary };
-}
-
-function truncateStart(text: string, width: number): string {
-  return text.length <= width ? text : `…${text.slice(text.length - width + 1)}`;
-}
-
-const percent = (probability: number) => `${Math.round(100 * probability)}%`;
-
-/** The best-fit cell: the most relevant persona and its probability, `?` after it when unclear. */
-function bestCell(row: ScoreRow, short: Map<string, string>): string {
-  if (!row.best) return '-';
-  return `${short.get(row.best)} ${percent(row.confidence)}${row.unclear ? ' ?' : ''}`;
-}
-
-/**
- * The terminal table: one row per document, one column per persona with its fit (the declared
- * persona marked with *, the best fit in bold when colour is on), the best fit by relevance, then
- * why: the words behind the two most relevant personas, then the per-persona summary.
- */
-export function formatScoreTable(sheet: ScoreSheet, options: { color: boolean; pathWidth?: number }): string {
-  const bold = (text: string) => (options.color ? `\u001b[1m${text}\u001b[22m` : text);
-  const pathWidth = Math.min(options.pathWidth ?? 48, Math.max(8, ...sheet.documents.map((d) => terminalPath(d.path).length)));
-  const widths = sheet.personas.map((p) => Math.max(p.short.length, 4));
-  const short = new Map(sheet.personas.map((p) => [p.id, p.short]));
-  const lines: string[] = [];
-  lines.push(['document'.padEnd(pathWidth), ...sheet.personas.map((p, i) => p.short.padStart(widths[i])), 'best fit'].join('  '));
-  for (const row of sheet.documents) {
-    const path = truncateStart(terminalPath(row.path), pathWidth).padEnd(pathWidth);
-    if (row.error) {
-      lines.push(`${path}  could not be scored: ${terminalText(row.error)}`);
-      continue;
-    }
-    const cells = sheet.personas.map((p, i) => {
-      const fit = row.fits[p.id];
-      const text = `${fit ?? '-'}${row.declared.includes(p.id) ? '*' : ' '}`.padStart(widths[i] + 1);
-      return p.id === row.best ? bold(text) : text;
-    });
-    lines.push(`${path}  ${cells.join(' ')}  ${bestCell(row, short)}`);
-  }
-  lines.push('', '* declared persona (frontmatter, config or --persona); best fit: the most relevant persona and its probability, ? when no persona clearly leads', '');
-  const explained = sheet.documents.filter((row) => row.best);
-  if (explained.length > 0) {
-    lines.push('why (the words behind relevance)');
-    for (const row of explained) {
-      const top = Object.entries(row.relevance)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 2)
-        .map(([id, probability]) => `${short.get(id)} ${percent(probability)}: ${(row.why[id] ?? []).join(', ') || '-'}`);
-      lines.push(`${truncateStart(row.path, pathWidth).padEnd(pathWidth)}  ${top.join(' | ')}`);
-    }
-    lines.push('');
-  }
-  const nameWidth = Math.max(7, ...sheet.summary.map((s) => s.id.length));
-  lines.push(`${'persona'.padEnd(nameWidth)}  mean fit  best fit for  declared by  key concepts most often missing`);
-  for (const s of sheet.summary) {
-    const missing = s.mostMissing.length > 0 ? s.mostMissing.map((m) => `${m.label} (${m.documents})`).join(', ') : '-';
-    lines.push(`${s.id.padEnd(nameWidth)}  ${(s.meanFit === null ? '-' : s.meanFit.toFixed(1)).padStart(8)}  ${String(s.bestFor).padStart(12)}  ${String(s.declaredBy).padStart(11)}  ${missing}`);
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 function csvField(value: string): string {

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import findCacheDirectory from 'find-cache-dir';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { createFolders } from './output-files.js';
@@ -11,8 +12,15 @@ import type { FileResult } from '../core/types.js';
 import { packagePath } from '../core/schema.js';
 import { toolName, toolVersion } from '../core/meta.js';
 
-/** Where `--cache` keeps results unless `--cache-location` says otherwise (relative to the working directory). */
-export const defaultCacheLocation = join('node_modules', '.cache', toolName);
+/**
+ * Where `--cache` keeps results unless `--cache-location` says otherwise: find-cache-dir's
+ * convention (`node_modules/.cache/persona-lint` beside the nearest package.json, or
+ * `$CACHE_DIR/persona-lint`), else `.cache/persona-lint` in the working directory, so a docs-only
+ * repository gets no `node_modules/`.
+ */
+export function defaultCacheLocation(cwd: string): string {
+  return findCacheDirectory({ name: toolName, cwd }) ?? join(cwd, '.cache', toolName);
+}
 /** The folder of the cache location that holds the entries, one file per linted file; a new layout gets a new name. */
 export const entriesFolder = 'files-v2';
 /** The single file of every result that the first layout kept; removed when a run writes entries. */

@@ -74,7 +74,7 @@ export async function lintPaths(files: readonly string[], options: RunOptions): 
   const shown = files.map((file) => displayPath(file, cwd));
   if (options.cache) {
     const { ResultCache, configHash, entryKey, defaultCacheLocation } = await import('./cache.js');
-    cache = await ResultCache.open(resolve(cwd, options.cacheLocation ?? defaultCacheLocation), projectRoot(cwd));
+    cache = await ResultCache.open(options.cacheLocation === undefined ? defaultCacheLocation(cwd) : resolve(cwd, options.cacheLocation), projectRoot(cwd));
     const { cwd: _cwd, configFile: _configFile, ...resultOptions } = perFile;
     const keys: (string | undefined)[] = new Array(files.length);
     todo = [];
