@@ -32,6 +32,23 @@ function leadingLongForm(tokens: readonly Token[], from: number, to: number, acr
 }
 
 /**
+ * The long form that ends right before the acronym: "a Software Bill of Materials, or SBOM",
+ * "Merge Request/MR". The words must spell the acronym from the first to the last.
+ */
+function trailingLongForm(tokens: readonly Token[], i: number, acronym: string, text: string): string | null {
+  const gap = (k: number) => gapText(text, tokens[k - 1].end.offset, tokens[k].start.offset);
+  let last = i - 1;
+  if (i >= 2 && tokens[i - 1].norm === 'or' && /^\s*,\s*$/.test(gap(i - 1)) && /^\s+$/.test(gap(i))) last = i - 2;
+  else if (!(i >= 1 && gap(i) === '/')) return null;
+  const words = tokens.slice(Math.max(0, last + 1 - longFormWords(acronym)), last + 1);
+  const found = longForm(acronym, words.map((t) => t.text).join(' '));
+  // Every word of the long form must be prose of this sentence, not across a line or a bracket.
+  const first = found && words[words.length - found.split(' ').length];
+  if (!found || !first || /[\n()[\]]/.test(text.slice(first.start.offset, tokens[last].end.offset))) return null;
+  return found;
+}
+
+/**
  * The long form when this use expands the acronym: "static application security testing (SAST)",
  * "major change proposal (or MCP)", "SAST (static application security testing)", "MIR stands
  * for mid-level IR". A gloss ("the default linker (BFD)") or a footnote right after the acronym
@@ -66,6 +83,14 @@ export function expansionAt(tokens: readonly Token[], i: number, acronym: string
     let end = i + 1;
     while (end < last && tokens[end].end.offset <= close) end++;
     return leadingLongForm(tokens, i + 1, end, acronym);
+  }
+  const trailing = trailingLongForm(tokens, i, acronym, text);
+  if (trailing) return trailing;
+  // "DRI: directly responsible individual", "PTO – paid time off" opening a line: a definition.
+  if (i === 0 && /^[ \t]*(?:[:–—]|-(?=\s))/.test(rawAfter.replace(markup, ''))) {
+    const words = tokens.slice(1).findIndex((t, k) => /[\n.;(]/.test(text.slice(tokens[k].end.offset, t.start.offset)));
+    const found = leadingLongForm(tokens, 1, words < 0 ? tokens.length : words + 1, acronym);
+    if (found) return found;
   }
   const next = tokens.slice(i + 1, i + 4).map((t) => t.norm);
   const lead = next[0] === 'stands' && next[1] === 'for' ? 2 : next[0] === 'short' && next[1] === 'for' ? 2 : next[0] === 'is' && next[1] === 'short' && next[2] === 'for' ? 3 : 0;

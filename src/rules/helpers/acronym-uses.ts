@@ -1,0 +1,181 @@
+import { visit } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
+import { daleChall } from 'dale-chall';
+import type { Link, Nodes, Parent } from 'mdast';
+import { expansionAt, explained } from './acronym-expansion.js';
+import type { Token } from '../../text/tokens.js';
+import type { Document } from '../../text/document.js';
+
+// Where undefined-acronym and `persona-lint acronyms` find acronyms: every use, whether it
+// expands the acronym, and the places a bare use is not a first use (documented in
+// docs/rules/undefined-acronym.md, "What it leaves alone").
+
+/** 2 to 6 capitals, with an optional plural or possessive: API, APIs, API's. */
+export const acronymPattern = /^([A-Z]{2,6})(?:s|['’]s)?$/;
+const capsWord = /^[A-Z][A-Z0-9'’]*$/;
+
+/** One part of a compound ("CI" of "CI/CD"), or the whole of a single acronym. */
+export interface AcronymPart {
+  acronym: string;
+  token: Token;
+}
+
+export interface AcronymUse {
+  /** The base form ("API" for "APIs"); "MC/DC" for a compound. */
+  acronym: string;
+  /** The parts of "CI/CD" or "US-CERT"; one part for a single acronym. */
+  parts: AcronymPart[];
+  token: Token;
+  /** The text to report, and where it ends: "MC/DC" is one term. */
+  text: string;
+  end: Token;
+  /** A bare use here is not a first use: a heading, a quotation, a vulnerability title... */
+  passive: boolean;
+  /** The acronym is explained right here: "long form (ACR)", "ACR (long form)", a footnote. */
+  defined: boolean;
+  /** The long form, where the explanation spells it out. */
+  longForm: string | null;
+}
+
+/** Familiar English words (the Dale–Chall list) of four letters or more, in capitals, are emphasis or placeholders (DATE, SELF), not acronyms. */
+const familiarWords = new Set(daleChall.filter((word) => word.length >= 4 && /^[a-z]+$/.test(word)).map((word) => word.toUpperCase()));
+
+/** Advisory identifiers: a row or item that names one carries the advisory's own title. */
+const advisoryId = /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[0-9a-z]{4}){3}|RUSTSEC-\d{4}-\d{4}|PYSEC-\d{4}-\d+|GO-\d{4}-\d{4}|OSV-\d{4}-\d+)\b/i;
+
+/** A blockquote's last line naming its source: "— Jane Doe", "-- Jane", "~ Jane". */
+const attribution = /(?:^|\n)[\s>]*(?:[—―~]|--)\s*\S[^\n]*\s*$/;
+
+type Range = [number, number];
+
+/**
+ * Where a bare acronym is not a first use, as offset ranges:
+ * - headings (titles are short; the text below expands) and links to a heading of the page;
+ * - link text that the link's address spells (`[ELD](https://github.com/ELD)`, a user name;
+ *   `[CWE](glossary.md#cwe)`, a page about the term);
+ * - keys in `<kbd>` (<kbd>ESC</kbd>);
+ * - blockquotes with an attribution line (someone else's words) and table rows, list items and
+ *   paragraphs that name an advisory (CVE-2024-1234...): their text is the advisory's title.
+ */
+function passiveRanges(doc: Document): Range[] {
+  const ranges: Range[] = [];
+  const add = (node: Nodes) => {
+    if (node.position) ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+  };
+  const source = (node: Nodes) => doc.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  visit(doc.mdast, (node, index, parent) => {
+    if (node.type === 'heading') add(node);
+    else if (node.type === 'link') {
+      const link = node as Link;
+      const text = toString(link).trim();
+      const match = acronymPattern.exec(text);
+      if (link.url.startsWith('#') || (match && link.url.toLowerCase().includes(match[1].toLowerCase()))) add(link);
+    } else if (node.type === 'text' && parent && index !== undefined && index > 0) {
+      const before = (parent as Parent).children[index - 1];
+      if (before.type === 'html' && /^<kbd\b/i.test(before.value)) add(node);
+    } else if (node.type === 'blockquote' && attribution.test(source(node))) add(node);
+    else if (node.type === 'tableRow' && advisoryId.test(source(node))) add(node);
+    else if ((node.type === 'listItem' || node.type === 'paragraph') && advisoryId.test(source(node).slice(0, 40))) add(node);
+  });
+  // Links sit inside headings: merge into disjoint ranges for insideAny.
+  const merged: Range[] = [];
+  for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+/** Whether `offset` falls in one of `ranges` (merged, sorted, non-overlapping): a binary search. */
+function insideAny(ranges: readonly Range[], offset: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < ranges[mid][0]) high = mid - 1;
+    else if (offset >= ranges[mid][1]) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the text from `from` to `offset` leaves a quotation of more than one word open that
+ * closes before `to`: “Remote code execution in the RCE handler”. A quoted title or someone's
+ * words, not the writer's.
+ */
+function insideQuotation(text: string, from: number, offset: number, to: number): boolean {
+  const before = text.slice(from, offset);
+  const after = text.slice(offset, to);
+  const curlyOpen = before.lastIndexOf('“');
+  if (curlyOpen > before.lastIndexOf('”')) {
+    const close = after.indexOf('”');
+    return close > 0 && /\s/.test(before.slice(curlyOpen) + after.slice(0, close));
+  }
+  const straight = [...before.matchAll(/"/g)];
+  if (straight.length % 2 === 0) return false;
+  const close = after.indexOf('"');
+  return close > 0 && /\s/.test(before.slice(straight[straight.length - 1].index) + after.slice(0, close));
+}
+
+/** "FLAG:" or "DETAILS:" alone on the first line of a paragraph: a label, not an acronym. */
+function label(doc: Document, token: Token, first: boolean): boolean {
+  return first && /^:[ \t]*(?:\n|$)/.test(doc.text.slice(token.end.offset, token.end.offset + 40));
+}
+
+/** Every acronym use in the document, in order, with whether it expands the acronym. */
+export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>): AcronymUse[] {
+  // A walk over the whole tree: only for files with a candidate.
+  let passive: Range[] | undefined;
+  let lastClose: number | undefined;
+  const uses: AcronymUse[] = [];
+  for (const { tokens } of doc.sentences) {
+    const acronymAt = (i: number) => {
+      const match = tokens[i] && acronymPattern.exec(tokens[i].text);
+      return match && !notAcronyms.has(match[1]) && !familiarWords.has(match[1]) ? match[1] : null;
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      const acronym = acronymAt(i);
+      if (!acronym || shouting(tokens, i) || identifier(tokens, i, doc.text) || label(doc, token, i === 0)) continue;
+      // Part of a longer name: .NET, ASP.NET, @MIR.
+      if (/[.@#$\\]$/.test(doc.text.slice(token.start.offset - 1, token.start.offset))) continue;
+      // "MC/DC", "CI/CD", "US-CERT": one term of two parts.
+      const joiner = doc.text.slice(token.end.offset, tokens[i + 1]?.start.offset ?? 0);
+      const pair = joiner === '/' || joiner === '-' ? acronymAt(i + 1) : null;
+      const offset = token.start.offset;
+      const longForm = pair ? null : expansionAt(tokens, i, acronym, doc.text, (lastClose ??= doc.text.lastIndexOf(')')));
+      const end = pair ? tokens[i + 1] : token;
+      const sentenceEnd = tokens[tokens.length - 1].end.offset;
+      uses.push({
+        acronym: pair ? `${acronym}/${pair}` : acronym,
+        parts: pair ? [{ acronym, token }, { acronym: pair, token: end }] : [{ acronym, token }],
+        token,
+        end,
+        text: pair ? doc.text.slice(offset, end.end.offset) : token.text,
+        passive: insideAny((passive ??= passiveRanges(doc)), offset) || insideQuotation(doc.text, tokens[0].start.offset, offset, sentenceEnd + 1),
+        defined: longForm !== null,
+        longForm: longForm === explained ? null : longForm,
+      });
+      if (pair) i++;
+    }
+  }
+  return uses;
+}
+
+/** Three or more words in capitals in a row are shouting (A NEW ERA FOR CI), not acronyms. */
+function shouting(tokens: readonly Token[], i: number): boolean {
+  let from = i;
+  let to = i;
+  while (from > 0 && capsWord.test(tokens[from - 1].text)) from--;
+  while (to < tokens.length - 1 && capsWord.test(tokens[to + 1].text)) to++;
+  return to - from + 1 >= 3;
+}
+
+/** "RFC 2119", "CVE-2024-1234", "ISO 27001", "UAX #31": the acronym names a series, and the number an item in it. */
+function identifier(tokens: readonly Token[], i: number, text: string): boolean {
+  const next = tokens[i + 1];
+  if (!next || !/^\d/.test(next.text)) return false;
+  return /^(?:[\s\-\u00a0]{1,2}|\s?#|\s?No\.\s?)$/.test(text.slice(tokens[i].end.offset, next.start.offset));
+}
