@@ -1,6 +1,6 @@
 import type { Rule, Report } from '../engine/rule.js';
 import type { Persona } from '../data/load-data.js';
-import { findAcronymUses, type AcronymUse } from './helpers/acronym-uses.js';
+import { findAcronymUses, newParts, type AcronymUse } from './helpers/acronym-uses.js';
 
 export interface UndefinedAcronymOptions {
   /** Your team's acronyms that readers know, added to the built-in lists. */
@@ -77,9 +77,7 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
       }
       if (whole.passive || known(whole.acronym)) continue;
       // "UTMs/URLs" with URL known, or after UTM was expanded: only the other part is new.
-      const fresh = whole.parts.filter((part) => !known(part.acronym) && !done.has(part.acronym));
-      const flagged = fresh.length === whole.parts.length ? [whole] : fresh.map((part) => ({ ...whole, acronym: part.acronym, parts: [part], token: part.token, end: part.token, text: part.token.text }));
-      for (const use of flagged) {
+      for (const use of newParts(whole, (part) => !known(part) && !done.has(part))) {
         done.add(use.acronym);
         for (const part of use.parts) done.add(part.acronym);
         const later = definitions.get(use.acronym)?.find((o) => o.token.start.offset > use.token.start.offset);

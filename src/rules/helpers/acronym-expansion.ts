@@ -88,7 +88,7 @@ export function expansionAt(tokens: readonly Token[], i: number, acronym: string
   if (trailing) return trailing;
   // "DRI: directly responsible individual", "PTO – paid time off" opening a line: a definition.
   if (i === 0 && /^[ \t]*(?:[:–—]|-(?=\s))/.test(rawAfter.replace(markup, ''))) {
-    const words = tokens.slice(1).findIndex((t, k) => /[\n.;(]/.test(text.slice(tokens[k].end.offset, t.start.offset)));
+    const words = tokens.slice(1).findIndex((t, k) => /[\n.,;(]/.test(text.slice(tokens[k].end.offset, t.start.offset)));
     const found = leadingLongForm(tokens, 1, words < 0 ? tokens.length : words + 1, acronym);
     if (found) return found;
   }

@@ -124,6 +124,16 @@ function label(doc: Document, token: Token, first: boolean): boolean {
   return first && /^:[ \t]*(?:\n|$)/.test(doc.text.slice(token.end.offset, token.end.offset + 40));
 }
 
+/**
+ * A compound as its reader meets it: whole when every part is new to the reader ("MC/DC"), else
+ * only the new parts ("UTMs/URLs" with URL known is a use of UTM).
+ */
+export function newParts(use: AcronymUse, isNew: (acronym: string) => boolean): AcronymUse[] {
+  const fresh = use.parts.filter((part) => isNew(part.acronym));
+  if (fresh.length === use.parts.length) return [use];
+  return fresh.map((part) => ({ ...use, acronym: part.acronym, parts: [part], token: part.token, end: part.token, text: part.token.text }));
+}
+
 /** Every acronym use in the document, in order, with whether it expands the acronym. */
 export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>): AcronymUse[] {
   // A walk over the whole tree: only for files with a candidate.
