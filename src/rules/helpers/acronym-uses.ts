@@ -1,8 +1,9 @@
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import { daleChall } from 'dale-chall';
-import type { Link, Nodes, Parent } from 'mdast';
+import type { Nodes, Parent } from 'mdast';
 import { expansionAt, explained } from './acronym-expansion.js';
+import { longForm } from './long-form.js';
 import type { Token } from '../../text/tokens.js';
 import type { Document } from '../../text/document.js';
 
@@ -48,12 +49,40 @@ const attribution = /(?:^|\n)[\s>]*(?:[—―~]|--)\s*\S[^\n]*\s*$/;
 
 type Range = [number, number];
 
+/** A page of one person: a user name or a name links there (`[TC](https://github.com/traviscross)`). */
+const profilePage = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|twitter\.com|x\.com|bsky\.app\/profile)\/[^/?#]+\/?$/i;
+
+/** A list item that is a person's name: "Overmind JIANG", "NODA, Kai", "SADIK KUZU (sadikkuzu)". */
+function nameShaped(text: string): boolean {
+  const words = text.replace(/\s*\([^)]*\)\s*$/, '').replace(/[.,;:]+$/, '').split(/[\s,]+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 4 && words.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word));
+}
+
+/** Whether a link's address names the acronym (as a word of the address) or spells its long form (`wiki/Elliptic_Curve_Digital_Signature_Algorithm`). */
+function addressExplains(url: string, acronym: string): boolean {
+  const address = decodeURIComponentSafely(url).toLowerCase();
+  if (new RegExp(`(?:^|[^a-z])${acronym.toLowerCase()}s?(?:[^a-z]|$)`).test(address)) return true;
+  const page = address.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
+  const words = page.replace(/\.[a-z]+$/, '').split(/[_+\-\s]+/).join(' ');
+  return words.includes(' ') && longForm(acronym, words)?.toLowerCase() === words;
+}
+
+function decodeURIComponentSafely(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
 /**
  * Where a bare acronym is not a first use, as offset ranges:
  * - headings (titles are short; the text below expands) and links to a heading of the page;
- * - link text that the link's address spells (`[ELD](https://github.com/ELD)`, a user name;
- *   `[CWE](glossary.md#cwe)`, a page about the term);
+ * - links of up to three words whose address names each acronym in them or spells its long form
+ *   (`[ELD](https://github.com/ELD)`, a user name; `[CWE](glossary.md#cwe)`, a page about the
+ *   term), and links to a person's profile page;
  * - keys in `<kbd>` (<kbd>ESC</kbd>);
+ * - lists of people's names (contributors), where names are often in capitals;
  * - blockquotes with an attribution line (someone else's words) and table rows, list items and
  *   paragraphs that name an advisory (CVE-2024-1234...): their text is the advisory's title.
  */
@@ -63,17 +92,21 @@ function passiveRanges(doc: Document): Range[] {
     if (node.position) ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
   };
   const source = (node: Nodes) => doc.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  const definitions = new Map<string, string>();
+  visit(doc.mdast, 'definition', (definition) => void definitions.set(definition.identifier.toLowerCase(), definition.url));
   visit(doc.mdast, (node, index, parent) => {
     if (node.type === 'heading') add(node);
-    else if (node.type === 'link') {
-      const link = node as Link;
-      const text = toString(link).trim();
-      const match = acronymPattern.exec(text);
-      if (link.url.startsWith('#') || (match && link.url.toLowerCase().includes(match[1].toLowerCase()))) add(link);
+    else if (node.type === 'link' || node.type === 'linkReference') {
+      const url = node.type === 'link' ? node.url : (definitions.get(node.identifier.toLowerCase()) ?? '');
+      const words = toString(node).trim().split(/\s+/);
+      const acronyms = words.map((word) => acronymPattern.exec(word.replace(/^\W+|\W+$/g, ''))?.[1]).filter((a): a is string => Boolean(a));
+      const explains = words.length <= 3 && acronyms.length > 0 && acronyms.every((acronym) => addressExplains(url, acronym));
+      if (url.startsWith('#') || profilePage.test(url) || explains) add(node);
     } else if (node.type === 'text' && parent && index !== undefined && index > 0) {
       const before = (parent as Parent).children[index - 1];
       if (before.type === 'html' && /^<kbd\b/i.test(before.value)) add(node);
-    } else if (node.type === 'blockquote' && attribution.test(source(node))) add(node);
+    } else if (node.type === 'list' && node.children.length >= 3 && node.children.filter((item) => nameShaped(toString(item))).length >= node.children.length * 0.8) add(node);
+    else if (node.type === 'blockquote' && attribution.test(source(node))) add(node);
     else if (node.type === 'tableRow' && advisoryId.test(source(node))) add(node);
     else if ((node.type === 'listItem' || node.type === 'paragraph') && advisoryId.test(source(node).slice(0, 40))) add(node);
   });
@@ -117,6 +150,19 @@ function insideQuotation(text: string, from: number, offset: number, to: number)
   if (straight.length % 2 === 0) return false;
   const close = after.indexOf('"');
   return close > 0 && /\s/.test(before.slice(straight[straight.length - 1].index) + after.slice(0, close));
+}
+
+/** Where the paragraph around `offset` starts and ends: at a blank line (in a blockquote too). */
+const blankLine = /\n[ \t>]*\n/g;
+function blockStart(text: string, offset: number): number {
+  let start = Math.max(0, offset - 2000);
+  for (const match of text.slice(start, offset).matchAll(blankLine)) start = Math.max(0, offset - 2000) + match.index + match[0].length;
+  return start;
+}
+function blockEnd(text: string, offset: number): number {
+  blankLine.lastIndex = 0;
+  const match = blankLine.exec(text.slice(offset, offset + 2000));
+  return match ? offset + match.index : Math.min(text.length, offset + 2000);
 }
 
 /** "FLAG:" or "DETAILS:" alone on the first line of a paragraph: a label, not an acronym. */
@@ -164,7 +210,7 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>)
         token,
         end,
         text: pair ? doc.text.slice(offset, end.end.offset) : token.text,
-        passive: insideAny((passive ??= passiveRanges(doc)), offset) || insideQuotation(doc.text, tokens[0].start.offset, offset, sentenceEnd + 1),
+        passive: insideAny((passive ??= passiveRanges(doc)), offset) || insideQuotation(doc.text, blockStart(doc.text, tokens[0].start.offset), offset, blockEnd(doc.text, sentenceEnd)),
         defined: longForm !== null,
         longForm: longForm === explained ? null : longForm,
       });
