@@ -52,11 +52,19 @@ type Range = [number, number];
 /** A page of one person: a user name or a name links there (`[TC](https://github.com/traviscross)`). */
 const profilePage = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|twitter\.com|x\.com|bsky\.app\/profile)\/[^/?#]+\/?$/i;
 
-/** A list item that is a person's name: "Overmind JIANG", "NODA, Kai", "SADIK KUZU (sadikkuzu)". */
+/**
+ * A list item that is a person's name, as in a release's list of contributors: "Noah",
+ * "Overmind JIANG", "NODA, Kai", "SADIK KUZU (sadikkuzu)": one to four words of letters, with a
+ * capitalized word or a handle in parentheses.
+ */
 function nameShaped(text: string): boolean {
+  const handle = /\s*\([^()\s]+\)\s*$/.test(text);
   const words = text.replace(/\s*\([^)]*\)\s*$/, '').replace(/[.,;:]+$/, '').split(/[\s,]+/).filter(Boolean);
-  return words.length >= 2 && words.length <= 4 && words.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word));
+  return words.length >= 1 && words.length <= 4 && words.every((word) => /^\p{L}[\p{L}'’.-]*$/u.test(word)) && (handle || words.some((word) => /^\p{Lu}\p{Ll}+$/u.test(word)));
 }
+
+/** A list of people: eight items or more, nearly all of them names. */
+const peopleList = (items: readonly string[]) => items.length >= 8 && items.filter(nameShaped).length >= items.length * 0.9;
 
 /** Whether a link's address names the acronym (as a word of the address) or spells its long form (`wiki/Elliptic_Curve_Digital_Signature_Algorithm`). */
 function addressExplains(url: string, acronym: string): boolean {
@@ -82,7 +90,7 @@ function decodeURIComponentSafely(url: string): string {
  *   (`[ELD](https://github.com/ELD)`, a user name; `[CWE](glossary.md#cwe)`, a page about the
  *   term), and links to a person's profile page;
  * - keys in `<kbd>` (<kbd>ESC</kbd>);
- * - lists of people's names (contributors), where names are often in capitals;
+ * - lists of people (a release's contributors), where surnames are often in capitals;
  * - blockquotes with an attribution line (someone else's words) and table rows, list items and
  *   paragraphs that name an advisory (CVE-2024-1234...): their text is the advisory's title.
  */
@@ -105,7 +113,7 @@ function passiveRanges(doc: Document): Range[] {
     } else if (node.type === 'text' && parent && index !== undefined && index > 0) {
       const before = (parent as Parent).children[index - 1];
       if (before.type === 'html' && /^<kbd\b/i.test(before.value)) add(node);
-    } else if (node.type === 'list' && node.children.length >= 3 && node.children.filter((item) => nameShaped(toString(item))).length >= node.children.length * 0.8) add(node);
+    } else if (node.type === 'list' && peopleList(node.children.map((item) => toString(item).trim()))) add(node);
     else if (node.type === 'blockquote' && attribution.test(source(node))) add(node);
     else if (node.type === 'tableRow' && advisoryId.test(source(node))) add(node);
     else if ((node.type === 'listItem' || node.type === 'paragraph') && advisoryId.test(source(node).slice(0, 40))) add(node);
