@@ -188,7 +188,7 @@ export function newParts(use: AcronymUse, isNew: (acronym: string) => boolean): 
   return fresh.map((part) => ({ ...use, acronym: part.acronym, parts: [part], token: part.token, end: part.token, text: part.token.text }));
 }
 
-/** Every acronym use in the document, in order, with whether it expands the acronym. */
+/** Every acronym use in the document, in reading order, with whether it expands the acronym. */
 export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>): AcronymUse[] {
   // A walk over the whole tree: only for files with a candidate.
   let passive: Range[] | undefined;
@@ -225,7 +225,8 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>)
       if (pair) i++;
     }
   }
-  return uses;
+  // Table cells come after the rest of the document in doc.sentences.
+  return uses.sort((a, b) => a.token.start.offset - b.token.start.offset);
 }
 
 /** Three or more words in capitals in a row are shouting (A NEW ERA FOR CI), not acronyms. */
