@@ -54,17 +54,19 @@ const profilePage = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|twitter\.c
 
 /**
  * A list item that is a person's name, as in a release's list of contributors: "Noah",
- * "Overmind JIANG", "NODA, Kai", "SADIK KUZU (sadikkuzu)": one to four words of letters, with a
- * capitalized word or a handle in parentheses.
+ * "Overmind JIANG", "NODA, Kai", "SADIK KUZU (sadikkuzu)", "Ms2ger": one to four words of letters
+ * (and digits), with a capitalized word, a handle in parentheses, or alone and not in capitals (a
+ * user name).
  */
 function nameShaped(text: string): boolean {
   const handle = /\s*\([^()\s]+\)\s*$/.test(text);
   const words = text.replace(/\s*\([^)]*\)\s*$/, '').replace(/[.,;:]+$/, '').split(/[\s,]+/).filter(Boolean);
-  return words.length >= 1 && words.length <= 4 && words.every((word) => /^\p{L}[\p{L}'’.-]*$/u.test(word)) && (handle || words.some((word) => /^\p{Lu}\p{Ll}+$/u.test(word)));
+  if (words.length < 1 || words.length > 4 || !words.every((word) => /^\p{L}[\p{L}\p{N}'’.-]*$/u.test(word))) return false;
+  return handle || words.some((word) => /^\p{Lu}\p{Ll}+$/u.test(word)) || (words.length === 1 && /\p{Ll}/u.test(words[0]));
 }
 
-/** A list of people: eight items or more, nearly all of them names. */
-const peopleList = (items: readonly string[]) => items.length >= 8 && items.filter(nameShaped).length >= items.length * 0.9;
+/** A list of people: eight items or more, four in five of them names. */
+const peopleList = (items: readonly string[]) => items.length >= 8 && items.filter(nameShaped).length >= items.length * 0.8;
 
 /** Whether a link's address names the acronym (as a word of the address) or spells its long form (`wiki/Elliptic_Curve_Digital_Signature_Algorithm`). */
 function addressExplains(url: string, acronym: string): boolean {
