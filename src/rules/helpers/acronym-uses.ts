@@ -86,20 +86,22 @@ function decodeURIComponentSafely(url: string): string {
 }
 
 /**
- * Where a bare acronym is not a first use, as offset ranges:
+ * Where an acronym is explained by its link (`explaining`): link text of up to three words whose
+ * address names each acronym in it or spells its long form (`[ELD](https://github.com/ELD)`, a
+ * user name; `[CWE](glossary.md#cwe)`, a page about the term), and links to a person's profile.
+ *
+ * Where a bare acronym is not a first use (`passive`), as offset ranges:
  * - headings (titles are short; the text below expands) and links to a heading of the page;
- * - links of up to three words whose address names each acronym in them or spells its long form
- *   (`[ELD](https://github.com/ELD)`, a user name; `[CWE](glossary.md#cwe)`, a page about the
- *   term), and links to a person's profile page;
  * - keys in `<kbd>` (<kbd>ESC</kbd>);
  * - lists of people (a release's contributors), where surnames are often in capitals;
  * - blockquotes with an attribution line (someone else's words) and table rows, list items and
  *   paragraphs that name an advisory (CVE-2024-1234...): their text is the advisory's title.
  */
-function passiveRanges(doc: Document): Range[] {
+function specialRanges(doc: Document): { passive: Range[]; explaining: Range[] } {
   const ranges: Range[] = [];
-  const add = (node: Nodes) => {
-    if (node.position) ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+  const explaining: Range[] = [];
+  const add = (node: Nodes, to = ranges) => {
+    if (node.position) to.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
   };
   const source = (node: Nodes) => doc.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
   const definitions = new Map<string, string>();
@@ -111,7 +113,8 @@ function passiveRanges(doc: Document): Range[] {
       const words = toString(node).trim().split(/\s+/);
       const acronyms = words.map((word) => acronymPattern.exec(word.replace(/^\W+|\W+$/g, ''))?.[1]).filter((a): a is string => Boolean(a));
       const explains = words.length <= 3 && acronyms.length > 0 && acronyms.every((acronym) => addressExplains(url, acronym));
-      if (url.startsWith('#') || profilePage.test(url) || explains) add(node);
+      if (url.startsWith('#')) add(node);
+      else if (profilePage.test(url) || explains) add(node, explaining);
     } else if (node.type === 'text' && parent && index !== undefined && index > 0) {
       const before = (parent as Parent).children[index - 1];
       if (before.type === 'html' && /^<kbd\b/i.test(before.value)) add(node);
@@ -120,7 +123,11 @@ function passiveRanges(doc: Document): Range[] {
     else if (node.type === 'tableRow' && advisoryId.test(source(node))) add(node);
     else if ((node.type === 'listItem' || node.type === 'paragraph') && advisoryId.test(source(node).slice(0, 40))) add(node);
   });
-  // Links sit inside headings: merge into disjoint ranges for insideAny.
+  return { passive: disjoint(ranges), explaining: disjoint(explaining) };
+}
+
+/** Ranges merged into disjoint ones, sorted, for insideAny: links sit inside headings. */
+function disjoint(ranges: Range[]): Range[] {
   const merged: Range[] = [];
   for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
     const last = merged[merged.length - 1];
@@ -193,7 +200,7 @@ export function newParts(use: AcronymUse, isNew: (acronym: string) => boolean): 
 /** Every acronym use in the document, in reading order, with whether it expands the acronym. */
 export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>): AcronymUse[] {
   // A walk over the whole tree: only for files with a candidate.
-  let passive: Range[] | undefined;
+  let special: ReturnType<typeof specialRanges> | undefined;
   let lastClose: number | undefined;
   const uses: AcronymUse[] = [];
   for (const { tokens } of doc.sentences) {
@@ -204,14 +211,15 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>)
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       const acronym = acronymAt(i);
-      if (!acronym || shouting(tokens, i) || identifier(tokens, i, doc.text) || label(doc, token, i === 0)) continue;
+      if (!acronym || shouting(tokens, i, doc.text) || identifier(tokens, i, doc.text) || label(doc, token, i === 0)) continue;
       // Part of a longer name: .NET, ASP.NET, @MIR.
       if (/[.@#$\\]$/.test(doc.text.slice(token.start.offset - 1, token.start.offset))) continue;
       // "MC/DC", "CI/CD", "US-CERT": one term of two parts.
       const joiner = doc.text.slice(token.end.offset, tokens[i + 1]?.start.offset ?? 0);
       const pair = joiner === '/' || joiner === '-' ? acronymAt(i + 1) : null;
       const offset = token.start.offset;
-      const longForm = pair ? null : expansionAt(tokens, i, acronym, doc.text, (lastClose ??= doc.text.lastIndexOf(')')));
+      special ??= specialRanges(doc);
+      const longForm = insideAny(special.explaining, offset) ? explained : pair ? null : expansionAt(tokens, i, acronym, doc.text, (lastClose ??= doc.text.lastIndexOf(')')));
       const end = pair ? tokens[i + 1] : token;
       const sentenceEnd = tokens[tokens.length - 1].end.offset;
       uses.push({
@@ -220,7 +228,7 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>)
         token,
         end,
         text: pair ? doc.text.slice(offset, end.end.offset) : token.text,
-        passive: insideAny((passive ??= passiveRanges(doc)), offset) || insideQuotation(doc.text, blockStart(doc.text, tokens[0].start.offset), offset, blockEnd(doc.text, sentenceEnd)),
+        passive: insideAny(special.passive, offset) || insideQuotation(doc.text, blockStart(doc.text, tokens[0].start.offset), offset, blockEnd(doc.text, sentenceEnd)),
         defined: longForm !== null,
         longForm: longForm === explained ? null : longForm,
       });
@@ -231,12 +239,13 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>)
   return uses.sort((a, b) => a.token.start.offset - b.token.start.offset);
 }
 
-/** Three or more words in capitals in a row are shouting (A NEW ERA FOR CI), not acronyms. */
-function shouting(tokens: readonly Token[], i: number): boolean {
+/** Three or more words in capitals in a row, with only spaces between, are shouting (A NEW ERA FOR CI), not acronyms. */
+function shouting(tokens: readonly Token[], i: number, text: string): boolean {
+  const joined = (k: number) => /^[\s*_]*$/.test(text.slice(tokens[k].end.offset, tokens[k + 1].start.offset));
   let from = i;
   let to = i;
-  while (from > 0 && capsWord.test(tokens[from - 1].text)) from--;
-  while (to < tokens.length - 1 && capsWord.test(tokens[to + 1].text)) to++;
+  while (from > 0 && capsWord.test(tokens[from - 1].text) && joined(from - 1)) from--;
+  while (to < tokens.length - 1 && capsWord.test(tokens[to + 1].text) && joined(to)) to++;
   return to - from + 1 >= 3;
 }
 
