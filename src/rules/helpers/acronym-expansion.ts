@@ -86,10 +86,11 @@ export function expansionAt(tokens: readonly Token[], i: number, acronym: string
   }
   const trailing = trailingLongForm(tokens, i, acronym, text);
   if (trailing) return trailing;
-  // "DRI: directly responsible individual", "PTO – paid time off" opening a line: a definition.
-  if (i === 0 && /^[ \t]*(?:[:–—]|-(?=\s))/.test(rawAfter.replace(markup, ''))) {
-    const words = tokens.slice(1).findIndex((t, k) => /[\n.,;(]/.test(text.slice(tokens[k].end.offset, t.start.offset)));
-    const found = leadingLongForm(tokens, 1, words < 0 ? tokens.length : words + 1, acronym);
+  // "DRI: directly responsible individual", "(ICEs — internal compiler errors)": the long form
+  // right after a colon or dash, up to the end of the clause.
+  if (/^[ \t]*(?:[:–—]|-(?=\s))/.test(rawAfter.replace(markup, ''))) {
+    const clause = tokens.slice(i + 2).findIndex((t, k) => /[\n.,;()]/.test(text.slice(tokens[i + 1 + k].end.offset, t.start.offset)));
+    const found = leadingLongForm(tokens, i + 1, clause < 0 ? tokens.length : i + 2 + clause, acronym);
     if (found) return found;
   }
   const next = tokens.slice(i + 1, i + 4).map((t) => t.norm);

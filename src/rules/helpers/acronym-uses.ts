@@ -49,6 +49,9 @@ const attribution = /(?:^|\n)[\s>]*(?:[—―~]|--)\s*\S[^\n]*\s*$/;
 
 type Range = [number, number];
 
+/** An issue, pull request, merge request or discussion: a link to one whose text reads as a title is that title. */
+const issuePage = /\/(?:issues|pull|pulls|merge_requests|discussions)\/\d+/;
+
 /** A page of one person: a user name or a name links there (`[TC](https://github.com/traviscross)`). */
 const profilePage = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|twitter\.com|x\.com|bsky\.app\/profile)\/[^/?#]+\/?$/i;
 
@@ -92,6 +95,8 @@ function decodeURIComponentSafely(url: string): string {
  *
  * Where a bare acronym is not a first use (`passive`), as offset ranges:
  * - headings (titles are short; the text below expands) and links to a heading of the page;
+ * - titles of issues and pull requests: link text of three words or more that starts with a
+ *   capital, a digit or `#`, linking to an issue, pull request, merge request or discussion;
  * - keys in `<kbd>` (<kbd>ESC</kbd>);
  * - lists of people (a release's contributors), where surnames are often in capitals;
  * - blockquotes with an attribution line (someone else's words) and table rows, list items and
@@ -113,7 +118,7 @@ function specialRanges(doc: Document): { passive: Range[]; explaining: Range[] }
       const words = toString(node).trim().split(/\s+/);
       const acronyms = words.map((word) => acronymPattern.exec(word.replace(/^\W+|\W+$/g, ''))?.[1]).filter((a): a is string => Boolean(a));
       const explains = words.length <= 3 && acronyms.length > 0 && acronyms.every((acronym) => addressExplains(url, acronym));
-      if (url.startsWith('#')) add(node);
+      if (url.startsWith('#') || (words.length >= 3 && /^[\p{Lu}\d#]/u.test(words[0]) && issuePage.test(url))) add(node);
       else if (profilePage.test(url) || explains) add(node, explaining);
     } else if (node.type === 'text' && parent && index !== undefined && index > 0) {
       const before = (parent as Parent).children[index - 1];
@@ -169,6 +174,16 @@ function insideQuotation(text: string, from: number, offset: number, to: number)
   return close > 0 && /\s/.test(before.slice(straight[straight.length - 1].index) + after.slice(0, close));
 }
 
+/** US states and Canadian provinces by their postal codes (USPS, Canada Post). */
+const regionCodes = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT'.split(' '));
+const organizationWord = /^\s+(?:Institute|Foundation|University|College|Corporation|Inc\b|Ltd\b|GmbH|Association|Society|Consortium|Alliance)/;
+
+/** "Pittsburgh, PA": a region after its city; "SANS Institute": an organization's own name. */
+function placeOrOrganization(text: string, token: Token, acronym: string): boolean {
+  if (regionCodes.has(acronym) && token.text === acronym && /\p{Lu}\p{Ll}+,\s$/u.test(text.slice(Math.max(0, token.start.offset - 30), token.start.offset))) return true;
+  return organizationWord.test(text.slice(token.end.offset, token.end.offset + 20));
+}
+
 /** Where the paragraph around `offset` starts and ends: at a blank line (in a blockquote too). */
 const blankLine = /\n[ \t>]*\n/g;
 function blockStart(text: string, offset: number): number {
@@ -212,6 +227,7 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>)
       const token = tokens[i];
       const acronym = acronymAt(i);
       if (!acronym || shouting(tokens, i, doc.text) || identifier(tokens, i, doc.text) || label(doc, token, i === 0)) continue;
+      if (placeOrOrganization(doc.text, token, acronym)) continue;
       // Part of a longer name: .NET, ASP.NET, @MIR.
       if (/[.@#$\\]$/.test(doc.text.slice(token.start.offset - 1, token.start.offset))) continue;
       // "MC/DC", "CI/CD", "US-CERT": one term of two parts.
