@@ -1,5 +1,6 @@
 import type { Token } from '../../text/tokens.js';
 import { longForm } from './long-form.js';
+import { acronymPattern } from './acronym-contexts.js';
 
 // Where undefined-acronym finds an acronym explained at its use: the long form around it, a gloss, a footnote.
 
@@ -23,6 +24,8 @@ const gapWindow = 400;
 
 /** The longest run of words from `tokens[from]` that the acronym abbreviates, word for word. */
 function leadingLongForm(tokens: readonly Token[], from: number, to: number, acronym: string): string | null {
+  // "MIR: MIR stands for...": the acronym again is not its long form.
+  if (acronymPattern.exec(tokens[from]?.text ?? '')?.[1] === acronym) return null;
   for (let end = Math.min(to, from + longFormWords(acronym)); end > from; end--) {
     const candidate = tokens.slice(from, end).map((t) => t.text).join(' ');
     const found = longForm(acronym, candidate);
