@@ -81,6 +81,8 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
         done.add(use.acronym);
         for (const part of use.parts) done.add(part.acronym);
         const later = definitions.get(use.acronym)?.find((o) => o.token.start.offset > use.token.start.offset);
+        // "**MIR**: MIR stands for mid-level IR": the expansion follows at once.
+        if (later && /^[\s*_:,–—-]*$/.test(doc.text.slice(use.end.end.offset, later.token.start.offset))) continue;
         context.report(report(use, later, business, options.raiseForBusiness !== false));
       }
     }

@@ -82,6 +82,11 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>)
       // "MC/DC", "CI/CD", "US-CERT": one term of two parts.
       const joiner = doc.text.slice(token.end.offset, tokens[i + 1]?.start.offset ?? 0);
       const pair = joiner === '/' || joiner === '-' ? acronymAt(i + 1) : null;
+      // "INTEL-SA-00615": an identifier of two parts.
+      if (pair && identifier(tokens, i + 1, doc.text)) {
+        i++;
+        continue;
+      }
       const offset = token.start.offset;
       special ??= specialRanges(doc);
       const longForm = insideAny(special.explaining, offset) ? explained : pair ? null : expansionAt(tokens, i, acronym, doc.text, (lastClose ??= doc.text.lastIndexOf(')')));
