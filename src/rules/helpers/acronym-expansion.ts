@@ -11,6 +11,9 @@ export const explained = '\u0000explained';
 const markup = /[[\]*_`"'“”‘’]/g;
 const gapText = (text: string, from: number, to: number) => text.slice(from, to).replace(markup, '');
 
+/** Verbs that give a name to what the words before them describe. */
+const naming = new Set(['called', 'named', 'dubbed', 'termed']);
+
 /** Words that may stand between the parenthesis and the acronym: "major change proposal (or MCP)". */
 const introducing = new Set(['or', 'aka', 'hereafter', 'henceforth', 'abbreviated', 'short']);
 
@@ -87,6 +90,9 @@ export function expansionAt(tokens: readonly Token[], i: number, acronym: string
     while (end < last && tokens[end].end.offset <= close) end++;
     return leadingLongForm(tokens, i + 1, end, acronym);
   }
+  // "an approach called SLG", "(often called “RPIT”)", "known as MIR": the writer names what the words before describe.
+  const before = tokens.slice(Math.max(0, i - 2), i).map((t) => t.norm);
+  if (i >= 3 && (naming.has(before[1]) || (before[0] === 'known' && before[1] === 'as')) && /^[\s"“'‘*_]*$/.test(text.slice(tokens[i - 1].end.offset, token.start.offset))) return explained;
   const trailing = trailingLongForm(tokens, i, acronym, text);
   if (trailing) return trailing;
   // "DRI: directly responsible individual", "(ICEs — internal compiler errors)": the long form
