@@ -38,6 +38,7 @@ export function helpText(): string {
        ${toolName} personas import <page.md> [folder]   Persona profiles from a persona page, for review
        ${toolName} score [paths...]       Persona fit of every document: a table (-f json, -f csv)
        ${toolName} merge <reports...>     Combine the JSON reports of --shard runs into any format
+       ${toolName} acronyms [paths...]    Acronyms of a tree: uses, expansions, first unexpanded uses (-f json)
        ${toolName} --explain <rule>       Explain a rule
        ${toolName} lsp                    Start the language server (stdio), for editors
 
@@ -89,13 +90,14 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
   }
 }
 
-/** Which subcommand argv asks for: help, version, personas, score, merge, lsp, --explain, --print-config, or lint. */
+/** Which subcommand argv asks for: help, version, personas, score, merge, acronyms, lsp, --explain, --print-config, or lint. */
 function subcommand(positionals: string[], values: Values, io: CliIO): Promise<number> | number {
   if (values.help) return print(io, helpText());
   if (values.version) return print(io, `${toolVersion}\n`);
   if (positionals[0] === 'personas') return personasCommand(positionals.slice(1), values, io);
   if (positionals[0] === 'score') return scoreCommand(positionals.slice(1), values, io);
   if (positionals[0] === 'merge') return mergeCommand(positionals.slice(1), values, io);
+  if (positionals[0] === 'acronyms') return import('./acronyms.js').then(({ acronymsCommand }) => acronymsCommand(positionals.slice(1), values, io));
   if (positionals[0] === 'lsp') return import('../lsp/server.js').then(({ startServer }) => startServer());
   if (values.explain !== undefined) return print(io, explainRule(values.explain, { width: terminalWidth(io, values['output-file']), color: useColor(values, io) }));
   if (values['print-config'] !== undefined) return printConfigCommand(values['print-config'], values, io);

@@ -13,6 +13,7 @@ import { checkPacks, checkRules, mergeProfiles } from './check-config.js';
 import { resolveFileConfig, configSources } from './resolve-config.js';
 import { toList, type LoadedConfig, type UserConfig } from './user-config.js';
 import { resolveExtends } from './extends.js';
+import { readGlossaries } from './glossary-files.js';
 
 export type { EffectiveConfig, RuleConfig } from '../engine/settings.js';
 export type { ConfigOverride, LoadedConfig, UserConfig } from './user-config.js';
@@ -117,7 +118,7 @@ function validateConfigFile(raw: unknown, source: string): UserConfig {
     problems.push(...checkRules(override.rules, `overrides[${i}].rules`), ...checkPacks(override.packs, `overrides[${i}].packs`));
   });
   if (problems.length > 0) throw new ConfigError(file, problems);
-  return config;
+  return readGlossaries(config, source);
 }
 
 async function loadPresetFile(path: string): Promise<unknown> {

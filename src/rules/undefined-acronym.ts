@@ -1,15 +1,14 @@
-import { visit } from 'unist-util-visit';
-import { toString } from 'mdast-util-to-string';
-import type { Link } from 'mdast';
 import type { Rule, Report } from '../engine/rule.js';
 import type { Persona } from '../data/load-data.js';
-import { expansionAt, explained } from './helpers/acronym-expansion.js';
-import type { Token } from '../text/tokens.js';
-import type { Document } from '../text/document.js';
+import { findAcronymUses, newParts, type AcronymUse } from './helpers/acronym-uses.js';
 
 export interface UndefinedAcronymOptions {
   /** Your team's acronyms that readers know, added to the built-in lists. */
   allow?: string[];
+  /** Glossary files (Markdown pages or term lists), relative to the config file that names them. */
+  glossary?: string[];
+  /** The acronyms the glossary files define: filled in by the config loader, not written by hand. */
+  glossaryTerms?: string[];
   /** Report errors, not warnings, in documents written for a persona whose technicalDepth is business. */
   raiseForBusiness?: boolean;
 }
@@ -22,22 +21,16 @@ export interface AcronymLists {
   notAcronyms: string[];
 }
 
+/** Which list makes an acronym known to every reader of a document, or null. */
+export type KnownBy = 'common' | 'technical' | 'allow' | 'glossary';
 
-/** 2 to 6 capitals, with an optional plural or possessive: API, APIs, API's. */
-const acronymPattern = /^([A-Z]{2,6})(?:s|['’]s)?$/;
-const capsWord = /^[A-Z][A-Z0-9'’]*$/;
-
-interface Occurrence {
-  acronym: string;
-  token: Token;
-  inHeading: boolean;
-  /** The acronym is explained right here: "long form (ACR)", "ACR (long form)", a footnote. */
-  defined: boolean;
-  /** The long form, where the explanation spells it out. */
-  longForm: string | null;
-  /** The text to report, and where it ends: "MC/DC" is one acronym. */
-  text: string;
-  end: Token;
+/** A function telling whether (and why) an acronym is known, for these options and target personas. */
+export function knownAcronyms(lists: AcronymLists, options: UndefinedAcronymOptions, technicalReaders: boolean): (acronym: string) => KnownBy | null {
+  const allow = new Set(options.allow ?? []);
+  const glossary = new Set(options.glossaryTerms ?? []);
+  const one = (acronym: string): KnownBy | null =>
+    acronym in lists.common ? 'common' : allow.has(acronym) ? 'allow' : glossary.has(acronym) ? 'glossary' : technicalReaders && acronym in lists.technical ? 'technical' : null;
+  return (acronym) => one(acronym) ?? (acronym.includes('/') && acronym.split('/').every(one) ? one(acronym.split('/')[0]) : null);
 }
 
 /**
@@ -54,46 +47,49 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
       type: 'object',
       properties: {
         allow: { type: 'array', items: { type: 'string', pattern: '^[A-Z]{2,6}$' } },
+        glossary: { type: 'array', items: { type: 'string', minLength: 1 } },
         raiseForBusiness: { type: 'boolean' },
       },
     },
-    defaultOptions: { allow: [], raiseForBusiness: true },
+    defaultOptions: { allow: [], glossary: [], raiseForBusiness: true },
   },
   check(context) {
     const { doc, options, targetPersonas } = context;
-    const { common, technical, notAcronyms } = context.lists as unknown as AcronymLists;
+    const lists = context.lists as unknown as AcronymLists;
     const business = targetPersonas.filter((p) => p.technicalDepth === 'business');
-    const skip = new Set(notAcronyms);
-    const known = (acronym: string) =>
-      acronym in common || (options.allow ?? []).includes(acronym) || (business.length === 0 && acronym in technical);
-    const occurrences = findOccurrences(doc, skip).sort((a, b) => a.token.start.offset - b.token.start.offset);
+    const known = knownAcronyms(lists, options, business.length === 0);
+    const uses = findAcronymUses(doc, new Set(lists.notAcronyms));
     const done = new Set<string>();
     // Each acronym's expansions in document order, so a use looks up its own, not every occurrence.
-    const definitions = new Map<string, Occurrence[]>();
-    for (const occurrence of occurrences) {
-      if (!occurrence.defined) continue;
-      const list = definitions.get(occurrence.acronym);
-      if (list) list.push(occurrence);
-      else definitions.set(occurrence.acronym, [occurrence]);
+    const definitions = new Map<string, AcronymUse[]>();
+    for (const use of uses) {
+      if (!use.defined) continue;
+      const list = definitions.get(use.acronym);
+      if (list) list.push(use);
+      else definitions.set(use.acronym, [use]);
     }
-    for (const occurrence of occurrences) {
-      const { acronym } = occurrence;
-      if (done.has(acronym)) continue;
+    for (const whole of uses) {
+      if (done.has(whole.acronym)) continue;
       // An expansion in a heading counts; a bare use in a heading is not the first use.
-      if (occurrence.defined) {
-        done.add(acronym);
+      if (whole.defined) {
+        done.add(whole.acronym);
         continue;
       }
-      if (occurrence.inHeading) continue;
-      done.add(acronym);
-      if (acronym.split('/').every(known)) continue;
-      const later = definitions.get(acronym)?.find((o) => o.token.start.offset > occurrence.token.start.offset);
-      context.report(report(occurrence, later, business, options.raiseForBusiness !== false));
+      if (whole.passive || known(whole.acronym)) continue;
+      // "UTMs/URLs" with URL known, or after UTM was expanded: only the other part is new.
+      for (const use of newParts(whole, (part) => !known(part) && !done.has(part))) {
+        done.add(use.acronym);
+        for (const part of use.parts) done.add(part.acronym);
+        const later = definitions.get(use.acronym)?.find((o) => o.token.start.offset > use.token.start.offset);
+        // "**MIR**: MIR stands for mid-level IR": the expansion follows at once.
+        if (later && /^[\s*_:,–—-]*$/.test(doc.text.slice(use.end.end.offset, later.token.start.offset))) continue;
+        context.report(report(use, later, business, options.raiseForBusiness !== false));
+      }
     }
   },
 };
 
-function report(occurrence: Occurrence, later: Occurrence | undefined, business: readonly Persona[], raise: boolean): Report {
+function report(occurrence: AcronymUse, later: AcronymUse | undefined, business: readonly Persona[], raise: boolean): Report {
   const { acronym, token, text } = occurrence;
   const expanded = later?.longForm ? `${later.longForm} (${later.text})` : null;
   const where = !later
@@ -111,96 +107,4 @@ function report(occurrence: Occurrence, later: Occurrence | undefined, business:
     ...(business.length > 0 ? { persona: business[0].id } : {}),
     ...(business.length > 0 && raise ? { severity: 'error' as const } : {}),
   };
-}
-
-/**
- * Where a bare acronym is not a first use: headings (titles are short; the text below them
- * expands), links to a heading of the page (a table of contents repeats the headings), and link
- * text that is the link's own address (`[ELD](https://github.com/ELD)`: a user name).
- */
-function headingRanges(doc: Document): [number, number][] {
-  const ranges: [number, number][] = [];
-  const add = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }) => {
-    if (node.position) ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
-  };
-  visit(doc.mdast, (node) => {
-    if (node.type === 'heading') add(node);
-    else if (node.type === 'link') {
-      const link = node as Link;
-      const text = toString(link).trim();
-      if (link.url.startsWith('#') || (acronymPattern.test(text) && link.url.includes(text))) add(link);
-    }
-  });
-  // Links sit inside headings: merge into disjoint ranges for insideAny.
-  const merged: [number, number][] = [];
-  for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
-    const last = merged[merged.length - 1];
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else merged.push([start, end]);
-  }
-  return merged;
-}
-
-/** Whether `offset` falls in one of `ranges` (merged, sorted, non-overlapping): a binary search. */
-function insideAny(ranges: readonly [number, number][], offset: number): boolean {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (offset < ranges[mid][0]) high = mid - 1;
-    else if (offset >= ranges[mid][1]) low = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
-function findOccurrences(doc: Document, skip: ReadonlySet<string>): Occurrence[] {
-  // A walk over the whole tree: only for files with a candidate.
-  let headings: [number, number][] | undefined;
-  let lastClose: number | undefined;
-  const occurrences: Occurrence[] = [];
-  for (const { tokens } of doc.sentences) {
-    const acronymAt = (i: number) => {
-      const match = tokens[i] && acronymPattern.exec(tokens[i].text);
-      return match && !skip.has(match[1]) ? match[1] : null;
-    };
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i];
-      const acronym = acronymAt(i);
-      if (!acronym || shouting(tokens, i) || identifier(tokens, i, doc.text)) continue;
-      // Part of a longer name: .NET, ASP.NET, @MIR.
-      if (/[.@#$\\]$/.test(doc.text.slice(token.start.offset - 1, token.start.offset))) continue;
-      // "MC/DC", "CI/CD": one term.
-      const pair = doc.text.slice(token.end.offset, tokens[i + 1]?.start.offset ?? 0) === '/' ? acronymAt(i + 1) : null;
-      const offset = token.start.offset;
-      const longForm = pair ? null : expansionAt(tokens, i, acronym, doc.text, (lastClose ??= doc.text.lastIndexOf(')')));
-      occurrences.push({
-        acronym: pair ? `${acronym}/${pair}` : acronym,
-        token,
-        end: pair ? tokens[i + 1] : token,
-        text: pair ? doc.text.slice(offset, tokens[i + 1].end.offset) : token.text,
-        inHeading: insideAny((headings ??= headingRanges(doc)), offset),
-        defined: longForm !== null,
-        longForm: longForm === explained ? null : longForm,
-      });
-      if (pair) i++;
-    }
-  }
-  return occurrences;
-}
-
-/** Three or more words in capitals in a row are shouting (A NEW ERA FOR CI), not acronyms. */
-function shouting(tokens: readonly Token[], i: number): boolean {
-  let from = i;
-  let to = i;
-  while (from > 0 && capsWord.test(tokens[from - 1].text)) from--;
-  while (to < tokens.length - 1 && capsWord.test(tokens[to + 1].text)) to++;
-  return to - from + 1 >= 3;
-}
-
-/** "RFC 2119", "CVE-2024-1234", "ISO 27001", "UAX #31": the acronym names a series, and the number an item in it. */
-function identifier(tokens: readonly Token[], i: number, text: string): boolean {
-  const next = tokens[i + 1];
-  if (!next || !/^\d/.test(next.text)) return false;
-  return /^(?:[\s\-\u00a0]{1,2}|\s?#|\s?No\.\s?)$/.test(text.slice(tokens[i].end.offset, next.start.offset));
 }

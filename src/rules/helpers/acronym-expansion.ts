@@ -1,5 +1,6 @@
 import type { Token } from '../../text/tokens.js';
 import { longForm } from './long-form.js';
+import { acronymPattern } from './acronym-contexts.js';
 
 // Where undefined-acronym finds an acronym explained at its use: the long form around it, a gloss, a footnote.
 
@@ -9,6 +10,9 @@ export const explained = '\u0000explained';
 /** Markdown and quotes around a word: `([LTO])`, `("high-level IR")`, `**MIR**`. */
 const markup = /[[\]*_`"'“”‘’]/g;
 const gapText = (text: string, from: number, to: number) => text.slice(from, to).replace(markup, '');
+
+/** Verbs that give a name to what the words before them describe. */
+const naming = new Set(['called', 'named', 'dubbed', 'termed']);
 
 /** Words that may stand between the parenthesis and the acronym: "major change proposal (or MCP)". */
 const introducing = new Set(['or', 'aka', 'hereafter', 'henceforth', 'abbreviated', 'short']);
@@ -23,12 +27,31 @@ const gapWindow = 400;
 
 /** The longest run of words from `tokens[from]` that the acronym abbreviates, word for word. */
 function leadingLongForm(tokens: readonly Token[], from: number, to: number, acronym: string): string | null {
+  // "MIR: MIR stands for...": the acronym again is not its long form.
+  if (acronymPattern.exec(tokens[from]?.text ?? '')?.[1] === acronym) return null;
   for (let end = Math.min(to, from + longFormWords(acronym)); end > from; end--) {
     const candidate = tokens.slice(from, end).map((t) => t.text).join(' ');
     const found = longForm(acronym, candidate);
     if (found && found.toLowerCase() === candidate.toLowerCase()) return found;
   }
   return null;
+}
+
+/**
+ * The long form that ends right before the acronym: "a Software Bill of Materials, or SBOM",
+ * "Merge Request/MR". The words must spell the acronym from the first to the last.
+ */
+function trailingLongForm(tokens: readonly Token[], i: number, acronym: string, text: string): string | null {
+  const gap = (k: number) => gapText(text, tokens[k - 1].end.offset, tokens[k].start.offset);
+  let last = i - 1;
+  if (i >= 2 && tokens[i - 1].norm === 'or' && /^\s*,\s*$/.test(gap(i - 1)) && /^\s+$/.test(gap(i))) last = i - 2;
+  else if (!(i >= 1 && gap(i) === '/')) return null;
+  const words = tokens.slice(Math.max(0, last + 1 - longFormWords(acronym)), last + 1);
+  const found = longForm(acronym, words.map((t) => t.text).join(' '));
+  // Every word of the long form must be prose of this sentence, not across a line or a bracket.
+  const first = found && words[words.length - found.split(' ').length];
+  if (!found || !first || /[\n()[\]]/.test(text.slice(first.start.offset, tokens[last].end.offset))) return null;
+  return found;
 }
 
 /**
@@ -66,6 +89,18 @@ export function expansionAt(tokens: readonly Token[], i: number, acronym: string
     let end = i + 1;
     while (end < last && tokens[end].end.offset <= close) end++;
     return leadingLongForm(tokens, i + 1, end, acronym);
+  }
+  // "an approach called SLG", "(often called “RPIT”)", "known as MIR": the writer names what the words before describe.
+  const before = tokens.slice(Math.max(0, i - 2), i).map((t) => t.norm);
+  if (i >= 3 && (naming.has(before[1]) || (before[0] === 'known' && before[1] === 'as')) && /^[\s"“'‘*_]*$/.test(text.slice(tokens[i - 1].end.offset, token.start.offset))) return explained;
+  const trailing = trailingLongForm(tokens, i, acronym, text);
+  if (trailing) return trailing;
+  // "DRI: directly responsible individual", "(ICEs — internal compiler errors)": the long form
+  // right after a colon or dash, up to the end of the clause.
+  if (/^[ \t]*(?:[:–—]|-(?=\s))/.test(rawAfter.replace(markup, ''))) {
+    const clause = tokens.slice(i + 2).findIndex((t, k) => /[\n.,;()]/.test(text.slice(tokens[i + 1 + k].end.offset, t.start.offset)));
+    const found = leadingLongForm(tokens, i + 1, clause < 0 ? tokens.length : i + 2 + clause, acronym);
+    if (found) return found;
   }
   const next = tokens.slice(i + 1, i + 4).map((t) => t.norm);
   const lead = next[0] === 'stands' && next[1] === 'for' ? 2 : next[0] === 'short' && next[1] === 'for' ? 2 : next[0] === 'is' && next[1] === 'short' && next[2] === 'for' ? 3 : 0;

@@ -1,0 +1,157 @@
+import { visit } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
+import type { Nodes, Parent } from 'mdast';
+import { longForm } from './long-form.js';
+import type { Document } from '../../text/document.js';
+
+// The parts of a page where an acronym is explained by a link, or where a bare acronym is not the
+// writer's first use (headings, quotations, titles, names), for acronym-uses.ts.
+
+/** 2 to 6 capitals, with an optional plural or possessive: API, APIs, API's. */
+export const acronymPattern = /^([A-Z]{2,6})(?:s|['’]s)?$/;
+
+/** Advisory identifiers: a row or item that names one carries the advisory's own title. */
+const advisoryId = /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[0-9a-z]{4}){3}|RUSTSEC-\d{4}-\d{4}|PYSEC-\d{4}-\d+|GO-\d{4}-\d{4}|OSV-\d{4}-\d+)\b/i;
+
+/** A blockquote's last line naming its source: "— Jane Doe", "-- Jane", "~ Jane". */
+const attribution = /(?:^|\n)[\s>]*(?:[—―~]|--)\s*\S[^\n]*\s*$/;
+
+type Range = [number, number];
+
+/** An issue, pull request, merge request or discussion: a link to one whose text reads as a title is that title. */
+const issuePage = /\/(?:issues|pull|pulls|merge_requests|discussions)\/\d+/;
+
+/** A page of one person: a user name or a name links there (`[TC](https://github.com/traviscross)`). */
+const profilePage = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|twitter\.com|x\.com|bsky\.app\/profile)\/[^/?#]+\/?$/i;
+
+/**
+ * A list item that is a person's name, as in a release's list of contributors: "Noah",
+ * "Overmind JIANG", "NODA, Kai", "SADIK KUZU (sadikkuzu)", "Ms2ger": one to four words of letters
+ * (and digits), with a capitalized word, a handle in parentheses, or alone and not in capitals (a
+ * user name).
+ */
+function nameShaped(text: string): boolean {
+  const handle = /\s*\([^()\s]+\)\s*$/.test(text);
+  const words = text.replace(/\s*\([^)]*\)\s*$/, '').replace(/[.,;:]+$/, '').split(/[\s,]+/).filter(Boolean);
+  if (words.length < 1 || words.length > 4 || !words.every((word) => /^\p{L}[\p{L}\p{N}'’.-]*$/u.test(word))) return false;
+  return handle || words.some((word) => /^\p{Lu}\p{Ll}+$/u.test(word)) || (words.length === 1 && /\p{Ll}/u.test(words[0]));
+}
+
+/** A list of people: eight items or more, four in five of them names. */
+const peopleList = (items: readonly string[]) => items.length >= 8 && items.filter(nameShaped).length >= items.length * 0.8;
+
+/** Whether a link's address names the acronym (as a word of the address) or spells its long form (`wiki/Elliptic_Curve_Digital_Signature_Algorithm`). */
+function addressExplains(url: string, acronym: string): boolean {
+  const address = decodeURIComponentSafely(url).toLowerCase();
+  if (new RegExp(`(?:^|[^a-z])${acronym.toLowerCase()}s?(?:[^a-z]|$)`).test(address)) return true;
+  const page = address.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
+  const words = page.replace(/\.[a-z]+$/, '').split(/[_+\-\s]+/).join(' ');
+  return words.includes(' ') && longForm(acronym, words)?.toLowerCase() === words;
+}
+
+function decodeURIComponentSafely(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Where an acronym is explained by its link (`explaining`): link text of up to three words whose
+ * address names each acronym in it or spells its long form (`[ELD](https://github.com/ELD)`, a
+ * user name; `[CWE](glossary.md#cwe)`, a page about the term), and links to a person's profile.
+ *
+ * Where a bare acronym is not a first use (`passive`), as offset ranges:
+ * - headings (titles are short; the text below expands) and links to a heading of the page;
+ * - titles of issues and pull requests: link text of three words or more that starts with a
+ *   capital, a digit or `#`, linking to an issue, pull request, merge request or discussion;
+ * - keys in `<kbd>` (<kbd>ESC</kbd>);
+ * - lists of people (a release's contributors), where surnames are often in capitals;
+ * - blockquotes with an attribution line (someone else's words) and table rows, list items and
+ *   paragraphs that name an advisory (CVE-2024-1234...): their text is the advisory's title.
+ */
+export function specialRanges(doc: Document): { passive: Range[]; explaining: Range[] } {
+  const ranges: Range[] = [];
+  const explaining: Range[] = [];
+  const add = (node: Nodes, to = ranges) => {
+    if (node.position) to.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+  };
+  const source = (node: Nodes) => doc.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  const definitions = new Map<string, string>();
+  visit(doc.mdast, 'definition', (definition) => void definitions.set(definition.identifier.toLowerCase(), definition.url));
+  visit(doc.mdast, (node, index, parent) => {
+    if (node.type === 'heading') add(node);
+    else if (node.type === 'link' || node.type === 'linkReference') {
+      const url = node.type === 'link' ? node.url : (definitions.get(node.identifier.toLowerCase()) ?? '');
+      const words = toString(node).trim().split(/\s+/);
+      const acronyms = words.map((word) => acronymPattern.exec(word.replace(/^\W+|\W+$/g, ''))?.[1]).filter((a): a is string => Boolean(a));
+      const explains = words.length <= 3 && acronyms.length > 0 && acronyms.every((acronym) => addressExplains(url, acronym));
+      if (url.startsWith('#') || (words.length >= 3 && /^[\p{Lu}\d#]/u.test(words[0]) && issuePage.test(url))) add(node);
+      else if (profilePage.test(url) || explains) add(node, explaining);
+    } else if (node.type === 'text' && parent && index !== undefined && index > 0) {
+      const before = (parent as Parent).children[index - 1];
+      if (before.type === 'html' && /^<kbd\b/i.test(before.value)) add(node);
+    } else if (node.type === 'list' && peopleList(node.children.map((item) => toString(item).trim()))) add(node);
+    else if (node.type === 'blockquote' && attribution.test(source(node))) add(node);
+    else if (node.type === 'tableRow' && advisoryId.test(source(node))) add(node);
+    else if ((node.type === 'listItem' || node.type === 'paragraph') && advisoryId.test(source(node).slice(0, 40))) add(node);
+  });
+  return { passive: disjoint(ranges), explaining: disjoint(explaining) };
+}
+
+/** Ranges merged into disjoint ones, sorted, for insideAny: links sit inside headings. */
+function disjoint(ranges: Range[]): Range[] {
+  const merged: Range[] = [];
+  for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+/** Whether `offset` falls in one of `ranges` (merged, sorted, non-overlapping): a binary search. */
+export function insideAny(ranges: readonly Range[], offset: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < ranges[mid][0]) high = mid - 1;
+    else if (offset >= ranges[mid][1]) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the text from `from` to `offset` leaves a quotation of more than one word open that
+ * closes before `to`: “Remote code execution in the RCE handler”. A quoted title or someone's
+ * words, not the writer's.
+ */
+export function insideQuotation(text: string, from: number, offset: number, to: number): boolean {
+  const before = text.slice(from, offset);
+  const after = text.slice(offset, to);
+  const curlyOpen = before.lastIndexOf('“');
+  if (curlyOpen > before.lastIndexOf('”')) {
+    const close = after.indexOf('”');
+    return close > 0 && /\s/.test(before.slice(curlyOpen) + after.slice(0, close));
+  }
+  const straight = [...before.matchAll(/"/g)];
+  if (straight.length % 2 === 0) return false;
+  const close = after.indexOf('"');
+  return close > 0 && /\s/.test(before.slice(straight[straight.length - 1].index) + after.slice(0, close));
+}
+
+/** Where the paragraph around `offset` starts and ends: at a blank line (in a blockquote too). */
+const blankLine = /\n[ \t>]*\n/g;
+export function blockStart(text: string, offset: number): number {
+  let start = Math.max(0, offset - 2000);
+  for (const match of text.slice(start, offset).matchAll(blankLine)) start = Math.max(0, offset - 2000) + match.index + match[0].length;
+  return start;
+}
+export function blockEnd(text: string, offset: number): number {
+  blankLine.lastIndex = 0;
+  const match = blankLine.exec(text.slice(offset, offset + 2000));
+  return match ? offset + match.index : Math.min(text.length, offset + 2000);
+}

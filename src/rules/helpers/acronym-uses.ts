@@ -1,0 +1,127 @@
+import { daleChall } from 'dale-chall';
+import { expansionAt, explained } from './acronym-expansion.js';
+import { acronymPattern, blockEnd, blockStart, insideAny, insideQuotation, specialRanges } from './acronym-contexts.js';
+import type { Token } from '../../text/tokens.js';
+import type { Document } from '../../text/document.js';
+
+// Where undefined-acronym and `persona-lint acronyms` find acronyms: every use, whether it
+// expands the acronym, and the places a bare use is not a first use (documented in
+// docs/rules/undefined-acronym.md, "What it leaves alone").
+
+const capsWord = /^[A-Z][A-Z0-9'’]*$/;
+
+/** One part of a compound ("CI" of "CI/CD"), or the whole of a single acronym. */
+export interface AcronymPart {
+  acronym: string;
+  token: Token;
+}
+
+export interface AcronymUse {
+  /** The base form ("API" for "APIs"); "MC/DC" for a compound. */
+  acronym: string;
+  /** The parts of "CI/CD" or "US-CERT"; one part for a single acronym. */
+  parts: AcronymPart[];
+  token: Token;
+  /** The text to report, and where it ends: "MC/DC" is one term. */
+  text: string;
+  end: Token;
+  /** A bare use here is not a first use: a heading, a quotation, a vulnerability title... */
+  passive: boolean;
+  /** The acronym is explained right here: "long form (ACR)", "ACR (long form)", a footnote. */
+  defined: boolean;
+  /** The long form, where the explanation spells it out. */
+  longForm: string | null;
+}
+
+/** Familiar English words (the Dale–Chall list) of four letters or more, in capitals, are emphasis or placeholders (DATE, SELF), not acronyms. */
+const familiarWords = new Set(daleChall.filter((word) => word.length >= 4 && /^[a-z]+$/.test(word)).map((word) => word.toUpperCase()));
+
+/** US states and Canadian provinces by their postal codes (USPS, Canada Post). */
+const regionCodes = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT'.split(' '));
+const organizationWord = /^\s+(?:Institute|Foundation|University|College|Corporation|Inc\b|Ltd\b|GmbH|Association|Society|Consortium|Alliance)/;
+
+/** "Pittsburgh, PA": a region after its city; "SANS Institute": an organization's own name. */
+function placeOrOrganization(text: string, token: Token, acronym: string): boolean {
+  if (regionCodes.has(acronym) && token.text === acronym && /\p{Lu}\p{Ll}+,\s$/u.test(text.slice(Math.max(0, token.start.offset - 30), token.start.offset))) return true;
+  return organizationWord.test(text.slice(token.end.offset, token.end.offset + 20));
+}
+
+/** "FLAG:" or "DETAILS:" alone on the first line of a paragraph: a label, not an acronym. */
+function label(doc: Document, token: Token, first: boolean): boolean {
+  return first && /^:[ \t]*(?:\n|$)/.test(doc.text.slice(token.end.offset, token.end.offset + 40));
+}
+
+/**
+ * A compound as its reader meets it: whole when every part is new to the reader ("MC/DC"), else
+ * only the new parts ("UTMs/URLs" with URL known is a use of UTM).
+ */
+export function newParts(use: AcronymUse, isNew: (acronym: string) => boolean): AcronymUse[] {
+  const fresh = use.parts.filter((part) => isNew(part.acronym));
+  if (fresh.length === use.parts.length) return [use];
+  return fresh.map((part) => ({ ...use, acronym: part.acronym, parts: [part], token: part.token, end: part.token, text: part.token.text }));
+}
+
+/** Every acronym use in the document, in reading order, with whether it expands the acronym. */
+export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>): AcronymUse[] {
+  // A walk over the whole tree: only for files with a candidate.
+  let special: ReturnType<typeof specialRanges> | undefined;
+  let lastClose: number | undefined;
+  const uses: AcronymUse[] = [];
+  for (const { tokens } of doc.sentences) {
+    const acronymAt = (i: number) => {
+      const match = tokens[i] && acronymPattern.exec(tokens[i].text);
+      return match && !notAcronyms.has(match[1]) && !familiarWords.has(match[1]) ? match[1] : null;
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      const acronym = acronymAt(i);
+      if (!acronym || shouting(tokens, i, doc.text) || identifier(tokens, i, doc.text) || label(doc, token, i === 0)) continue;
+      if (placeOrOrganization(doc.text, token, acronym)) continue;
+      // Part of a longer name: .NET, ASP.NET, @MIR.
+      if (/[.@#$\\]$/.test(doc.text.slice(token.start.offset - 1, token.start.offset))) continue;
+      // "MC/DC", "CI/CD", "US-CERT": one term of two parts.
+      const joiner = doc.text.slice(token.end.offset, tokens[i + 1]?.start.offset ?? 0);
+      const pair = joiner === '/' || joiner === '-' ? acronymAt(i + 1) : null;
+      // "INTEL-SA-00615": an identifier of two parts.
+      if (pair && identifier(tokens, i + 1, doc.text)) {
+        i++;
+        continue;
+      }
+      const offset = token.start.offset;
+      special ??= specialRanges(doc);
+      const longForm = insideAny(special.explaining, offset) ? explained : pair ? null : expansionAt(tokens, i, acronym, doc.text, (lastClose ??= doc.text.lastIndexOf(')')));
+      const end = pair ? tokens[i + 1] : token;
+      const sentenceEnd = tokens[tokens.length - 1].end.offset;
+      uses.push({
+        acronym: pair ? `${acronym}/${pair}` : acronym,
+        parts: pair ? [{ acronym, token }, { acronym: pair, token: end }] : [{ acronym, token }],
+        token,
+        end,
+        text: pair ? doc.text.slice(offset, end.end.offset) : token.text,
+        passive: insideAny(special.passive, offset) || insideQuotation(doc.text, blockStart(doc.text, tokens[0].start.offset), offset, blockEnd(doc.text, sentenceEnd)),
+        defined: longForm !== null,
+        longForm: longForm === explained ? null : longForm,
+      });
+      if (pair) i++;
+    }
+  }
+  // Table cells come after the rest of the document in doc.sentences.
+  return uses.sort((a, b) => a.token.start.offset - b.token.start.offset);
+}
+
+/** Three or more words in capitals in a row, with only spaces between, are shouting (A NEW ERA FOR CI), not acronyms. */
+function shouting(tokens: readonly Token[], i: number, text: string): boolean {
+  const joined = (k: number) => /^[\s*_]*$/.test(text.slice(tokens[k].end.offset, tokens[k + 1].start.offset));
+  let from = i;
+  let to = i;
+  while (from > 0 && capsWord.test(tokens[from - 1].text) && joined(from - 1)) from--;
+  while (to < tokens.length - 1 && capsWord.test(tokens[to + 1].text) && joined(to)) to++;
+  return to - from + 1 >= 3;
+}
+
+/** "RFC 2119", "CVE-2024-1234", "ISO 27001", "UAX #31": the acronym names a series, and the number an item in it. */
+function identifier(tokens: readonly Token[], i: number, text: string): boolean {
+  const next = tokens[i + 1];
+  if (!next || !/^\d/.test(next.text)) return false;
+  return /^(?:[\s\-\u00a0]{1,2}|\s?#|\s?No\.\s?)$/.test(text.slice(tokens[i].end.offset, next.start.offset));
+}

@@ -1,0 +1,82 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { displayPath } from '../core/paths.js';
+import { defaultMaxFileSize } from '../text/file-limits.js';
+import { parseDocument } from '../text/document.js';
+import { loadRuleLists } from '../data/rule-lists.js';
+import { findAcronymUses, newParts } from '../rules/helpers/acronym-uses.js';
+import { knownAcronyms, undefinedAcronym, type AcronymLists, type KnownBy, type UndefinedAcronymOptions } from '../rules/undefined-acronym.js';
+import { discoverFiles, type FindFilesOptions } from './find-files.js';
+import { configFor } from './lint-file.js';
+
+// `persona-lint acronyms`: every acronym of a tree, where it is expanded and where a file uses it
+// bare first, found as undefined-acronym finds them, so a team can write its glossary or allow list.
+
+export interface AcronymPlace {
+  path: string;
+  line: number;
+  column: number;
+}
+
+export interface AcronymEntry {
+  acronym: string;
+  /** Every use, in every file (headings and quotations too). */
+  uses: number;
+  files: number;
+  /** The list that makes it known for the first file using it (`technical` assumes technical readers), or null. */
+  known: KnownBy | null;
+  /** The first expansion in each file that expands it, with the long form where it is spelled out. */
+  expandedIn: (AcronymPlace & { longForm: string | null })[];
+  /** Each file whose first use of it (outside headings and quotations) comes before any expansion there. */
+  firstUsedBareIn: AcronymPlace[];
+}
+
+export interface AcronymInventory {
+  files: number;
+  /** Files that could not be read or parsed as Markdown text, with why. */
+  skipped: { path: string; reason: string }[];
+  /** By uses, most first, then by name. */
+  acronyms: AcronymEntry[];
+}
+
+/** The acronyms of the Markdown files that `patterns` name, found with the lint command's discovery, ignores and config. */
+export async function acronymInventory(patterns: readonly string[], options: FindFilesOptions = {}): Promise<AcronymInventory> {
+  const cwd = options.cwd ?? process.cwd();
+  const { files } = await discoverFiles(patterns, { ...options, cwd });
+  const lists = loadRuleLists(undefinedAcronym.meta.id, 'acronyms.schema.json') as unknown as AcronymLists;
+  const notAcronyms = new Set(lists.notAcronyms);
+  const entries = new Map<string, AcronymEntry>();
+  const skipped: AcronymInventory['skipped'] = [];
+  for (const file of files) {
+    const absolute = resolve(cwd, file);
+    const path = displayPath(absolute, cwd);
+    let uses;
+    try {
+      if ((await stat(absolute)).size > defaultMaxFileSize) throw new Error('larger than 5 MB');
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(absolute)).replace(/^\uFEFF/, '');
+      uses = findAcronymUses(parseDocument(path, text), notAcronyms);
+    } catch (error) {
+      skipped.push({ path, reason: (error as Error).message.split('\n')[0] });
+      continue;
+    }
+    const ruleOptions = (await configFor(absolute, { cwd, configFile: options.configFile })).rules[undefinedAcronym.meta.id]?.options as UndefinedAcronymOptions;
+    const known = knownAcronyms(lists, ruleOptions ?? {}, true);
+    const seen = new Set<string>();
+    for (const use of uses.flatMap((whole) => (known(whole.acronym) ? [whole] : newParts(whole, (part) => !known(part))))) {
+      const place = { path, line: use.token.start.line, column: use.token.start.column };
+      let entry = entries.get(use.acronym);
+      if (!entry) entries.set(use.acronym, (entry = { acronym: use.acronym, uses: 0, files: 0, known: known(use.acronym), expandedIn: [], firstUsedBareIn: [] }));
+      entry.uses++;
+      if (!seen.has(use.acronym)) {
+        seen.add(use.acronym);
+        entry.files++;
+      }
+      const settled = entry.expandedIn.at(-1)?.path === path || entry.firstUsedBareIn.at(-1)?.path === path;
+      if (use.defined && entry.expandedIn.at(-1)?.path !== path) entry.expandedIn.push({ ...place, longForm: use.longForm });
+      else if (!use.defined && !use.passive && !settled) entry.firstUsedBareIn.push(place);
+    }
+  }
+  const acronyms = [...entries.values()].sort((a, b) => b.uses - a.uses || a.acronym.localeCompare(b.acronym));
+  return { files: files.length, skipped, acronyms };
+}
+
