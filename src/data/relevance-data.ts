@@ -22,6 +22,11 @@ export interface Fitted {
   params: {
     /** Share of a persona's distribution that comes from its profile; the rest from its fitted terms. */
     profileShare: number;
+    /**
+     * Share of the background that is documentation: the mean of the fitted personas' terms, so
+     * words every documentation page uses weigh little. The rest is general writing (`background`).
+     */
+    domainShare: number;
     /** Background smoothing: how many times more often than general writing a persona must use a term for its weight to reach ln 2. */
     scale: number;
     /** Softmax temperature that turns relevance into probabilities. */

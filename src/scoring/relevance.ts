@@ -143,20 +143,21 @@ export function relevanceModel(personas: readonly Persona[], data: RelevanceData
 /**
  * weight(term, persona) = ln(1 + P(term | persona) / (scale × P(term | background))), where
  * P(term | persona) mixes the profile (share `profileShare`) with the fitted terms of the persona,
- * when there are any. A persona's weights do not grow with the length of its profile.
+ * when there are any, and the background mixes documentation (share `domainShare`) with general
+ * writing. A persona's weights do not grow with the length of its profile.
  */
 function compileModel(personas: readonly Persona[], data: RelevanceData): RelevanceModel {
-  const { background, fitted } = data;
-  const { profileShare, scale, temperature } = fitted.params;
+  const { profileShare, scale, temperature } = data.fitted.params;
+  const background = backgroundOf(data);
   const weights = new Map<string, Float64Array>();
   personas.forEach((persona, p) => {
     const mixed = new Map<string, number>();
-    const own: FittedTerms | undefined = fitted.personas[persona.id];
+    const own: FittedTerms | undefined = data.fitted.personas[persona.id];
     const profileMass = own ? profileShare : 1;
     for (const [term, share] of profileTerms(persona)) mixed.set(term, profileMass * share);
     if (own) for (const [term, share] of Object.entries(own)) mixed.set(term, (mixed.get(term) ?? 0) + (1 - profileShare) * share);
     for (const [term, probability] of mixed) {
-      const weight = Math.log(1 + probability / (scale * backgroundProbability(background, term)));
+      const weight = Math.log(1 + probability / (scale * background(term)));
       let row = weights.get(term);
       if (!row) {
         row = new Float64Array(personas.length);
@@ -168,9 +169,20 @@ function compileModel(personas: readonly Persona[], data: RelevanceData): Releva
   return { personas, weights, temperature };
 }
 
-function backgroundProbability(background: RelevanceData['background'], term: string): number {
-  // A term general writing never uses counts as seen half a time.
-  return ((background.counts[term] ?? 0) + 0.5) / background.tokens;
+/**
+ * P(term | background): general writing, where a term it never uses counts as seen half a time,
+ * mixed with documentation, the mean of the fitted personas' terms with each persona counting
+ * equally. Without the documentation part a term that only one persona's pages share with general
+ * writing rarely ("merge request", "Duo Chat") weighs as if it said who reads; with it, a term
+ * every kind of documentation page uses weighs little for all, and a documentation term that
+ * one persona's pages use far more than the others' is capped near ln(1 + personas / (scale × domainShare)).
+ */
+function backgroundOf({ background, fitted }: RelevanceData): (term: string) => number {
+  const fittedPersonas = Object.values(fitted.personas);
+  const domainShare = fittedPersonas.length > 0 ? fitted.params.domainShare : 0;
+  const documentation = new Map<string, number>();
+  for (const terms of fittedPersonas) for (const [term, share] of Object.entries(terms)) documentation.set(term, (documentation.get(term) ?? 0) + share / fittedPersonas.length);
+  return (term) => (1 - domainShare) * (((background.counts[term] ?? 0) + 0.5) / background.tokens) + domainShare * (documentation.get(term) ?? 0);
 }
 
 /** How many terms `why` lists per persona. */
