@@ -38,10 +38,10 @@ export function fixturePages() {
  */
 export function crossValidation(pages) {
   const background = readBackground();
-  const { domainShare, temperature } = JSON.parse(readFileSync(join(repo, 'rules', 'relevance', 'weights.json'), 'utf8')).params;
+  const { domainShare, temperature, minTerms } = JSON.parse(readFileSync(join(repo, 'rules', 'relevance', 'weights.json'), 'utf8')).params;
   const byFold = new Map();
   return (page) => {
-    if (!byFold.has(page.fold)) byFold.set(page.fold, dataWithout(background, pages, page.fold, { domainShare, temperature }));
+    if (!byFold.has(page.fold)) byFold.set(page.fold, dataWithout(background, pages, page.fold, { domainShare, temperature, minTerms }));
     return byFold.get(page.fold);
   };
 }

@@ -56,7 +56,7 @@ export function fitPersonas(pages) {
   return personas;
 }
 
-/** The fitted data without `fold`'s pages, at `settings` ({ domainShare, temperature }): what cross-validation scores that fold with. */
+/** The fitted data without `fold`'s pages, at `settings` ({ domainShare, temperature, minTerms }): what cross-validation scores that fold with. */
 export function dataWithout(background, pages, fold, settings) {
   return { background, fitted: { source: `gitlab-docs without ${fold}`, method: 'cross-validation fold', params: { ...params, ...settings }, personas: fitPersonas(pages.filter((p) => p.fold !== fold)) } };
 }
@@ -66,7 +66,7 @@ export function crossValidated(background, pages, domainShare) {
   const personas = loadBuiltinPersonas();
   const byPage = new Map();
   for (const fold of [...new Set(pages.map((p) => p.fold))]) {
-    const model = relevanceModel(personas, dataWithout(background, pages, fold, { domainShare, temperature: 1 }));
+    const model = relevanceModel(personas, dataWithout(background, pages, fold, { domainShare, temperature: 1, minTerms: 0 }));
     for (const page of pages.filter((p) => p.fold === fold)) byPage.set(page.path, scoreRelevance(model, page.doc));
   }
   return byPage;
@@ -128,7 +128,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const weights = {
     source: `../shared/corpus/gitlab-docs: ${pages.length} labelled pages`,
     method: `per persona, the mean of its pages’ term shares (1 + ln count, normalised per page); documentation share of the background (of ${domainShares.join(', ')}) and temperature by cross-validated log loss, folds by source folder`,
-    params: { ...params, ...settings },
+    params: { ...params, ...settings, minTerms: Math.min(...pages.map((p) => p.shares.size)) },
     personas: fitPersonas(pages),
   };
   writeFileSync(join(out, 'weights.json'), `${JSON.stringify(weights)}\n`);

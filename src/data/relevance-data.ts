@@ -31,6 +31,8 @@ export interface Fitted {
     scale: number;
     /** Softmax temperature that turns relevance into probabilities. */
     temperature: number;
+    /** The fewest terms of any page the temperature was fitted on: a page with fewer gets a wider temperature. */
+    minTerms: number;
   };
   /** Persona id → fitted terms. A persona without an entry is scored on its profile alone. */
   personas: Record<string, FittedTerms>;

@@ -29,6 +29,7 @@ export interface RelevanceModel {
   personas: readonly Persona[];
   weights: Map<string, Float64Array>;
   temperature: number;
+  minTerms: number;
 }
 
 // Contractions and pronouns the stopword list leaves out, and verbs every how-to page uses.
@@ -147,7 +148,7 @@ export function relevanceModel(personas: readonly Persona[], data: RelevanceData
  * writing. A persona's weights do not grow with the length of its profile.
  */
 function compileModel(personas: readonly Persona[], data: RelevanceData): RelevanceModel {
-  const { profileShare, scale, temperature } = data.fitted.params;
+  const { profileShare, scale, temperature, minTerms } = data.fitted.params;
   const background = backgroundOf(data);
   const weights = new Map<string, Float64Array>();
   personas.forEach((persona, p) => {
@@ -166,7 +167,7 @@ function compileModel(personas: readonly Persona[], data: RelevanceData): Releva
       row[p] = weight;
     }
   });
-  return { personas, weights, temperature };
+  return { personas, weights, temperature, minTerms };
 }
 
 /**
@@ -200,7 +201,10 @@ export function scoreRelevance(model: RelevanceModel, doc: RelevanceInput): Pers
     matched.push({ term, share, row });
     for (let p = 0; p < n; p++) totals[p] += share * row[p];
   }
-  const probabilities = softmax(totals, model.temperature);
+  // The temperature was fitted on pages of at least `minTerms` terms. A shorter page's relevance
+  // rests on fewer words, so it varies more: widen the temperature as the standard error of a mean
+  // grows, so that a sentence or two never reads as confidently written for anyone.
+  const probabilities = softmax(totals, model.temperature * Math.sqrt(Math.max(1, model.minTerms / Math.max(1, shares.size))));
   return Array.from(totals, (total, p) => ({
     relevance: Math.round(total * 1000) / 1000,
     probability: Math.round(probabilities[p] * 1000) / 1000,
