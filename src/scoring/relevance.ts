@@ -176,7 +176,8 @@ function compileModel(personas: readonly Persona[], data: RelevanceData): Releva
  * equally. Without the documentation part a term that only one persona's pages share with general
  * writing rarely ("merge request", "Duo Chat") weighs as if it said who reads; with it, a term
  * every kind of documentation page uses weighs little for all, and a documentation term that
- * one persona's pages use far more than the others' is capped near ln(1 + personas / (scale × domainShare)).
+ * one persona's pages use far more than the others' is capped near
+ * ln(1 + personas × (1 − profileShare) / (scale × domainShare)).
  */
 function backgroundOf({ background, fitted }: RelevanceData): (term: string) => number {
   const fittedPersonas = Object.values(fitted.personas);
