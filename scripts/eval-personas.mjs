@@ -34,14 +34,14 @@ export function fixturePages() {
 
 /**
  * Scores each gitlab-docs page with the weights fitted without its source folder, at the shipped
- * temperature: the figures say how the method does on pages it was not fitted on.
+ * documentation share and temperature: the figures say how the method does on pages it was not fitted on.
  */
 export function crossValidation(pages) {
   const background = readBackground();
-  const { temperature } = JSON.parse(readFileSync(join(repo, 'rules', 'relevance', 'weights.json'), 'utf8')).params;
+  const { domainShare, temperature, minTerms } = JSON.parse(readFileSync(join(repo, 'rules', 'relevance', 'weights.json'), 'utf8')).params;
   const byFold = new Map();
   return (page) => {
-    if (!byFold.has(page.fold)) byFold.set(page.fold, dataWithout(background, pages, page.fold, temperature));
+    if (!byFold.has(page.fold)) byFold.set(page.fold, dataWithout(background, pages, page.fold, { domainShare, temperature, minTerms }));
     return byFold.get(page.fold);
   };
 }

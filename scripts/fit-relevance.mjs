@@ -5,9 +5,9 @@
 // - background.json: how often general writing uses each term, counted over the rust-blog corpus
 //   (a developer blog, 754 posts) and the buyer-persona handbook, both in ../shared.
 // - weights.json: per persona, the mean term distribution of the gitlab-docs pages labelled for it
-//   (../shared/corpus/gitlab-docs), and the softmax temperature that makes the probabilities
-//   honest under cross-validation (folds by source folder: no page is scored with weights fitted on
-//   a page from its own folder).
+//   (../shared/corpus/gitlab-docs); the share of documentation in the background and the softmax
+//   temperature, chosen together by cross-validated log loss (folds by source folder: no page is
+//   scored with weights fitted on a page from its own folder).
 //
 // The relevance model itself (src/scoring/relevance.ts) mixes these with the profiles.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -24,6 +24,9 @@ const out = join(repo, 'rules', 'relevance');
 
 /** The settings, chosen by cross-validated top-1 on gitlab-docs over a small grid (docs/scoring.md). */
 export const params = { profileShare: 0.25, scale: 3 };
+
+/** The documentation shares of the background tried; the one with the lowest cross-validated log loss is shipped. */
+const domainShares = [0, 0.25, 0.5, 0.75, 0.9];
 
 /** Terms general writing uses fewer times than this are left out of background.json (they count as rare). */
 const minBackgroundCount = 3;
@@ -53,17 +56,17 @@ export function fitPersonas(pages) {
   return personas;
 }
 
-/** The fitted data without `fold`'s pages: what cross-validation scores that fold with. */
-export function dataWithout(background, pages, fold, temperature) {
-  return { background, fitted: { source: `gitlab-docs without ${fold}`, method: 'cross-validation fold', params: { ...params, temperature }, personas: fitPersonas(pages.filter((p) => p.fold !== fold)) } };
+/** The fitted data without `fold`'s pages, at `settings` ({ domainShare, temperature, minTerms }): what cross-validation scores that fold with. */
+export function dataWithout(background, pages, fold, settings) {
+  return { background, fitted: { source: `gitlab-docs without ${fold}`, method: 'cross-validation fold', params: { ...params, ...settings }, personas: fitPersonas(pages.filter((p) => p.fold !== fold)) } };
 }
 
 /** Cross-validated relevance of every page: each scored with the weights fitted without its folder. */
-export function crossValidated(background, pages, temperature = 1) {
+export function crossValidated(background, pages, domainShare) {
   const personas = loadBuiltinPersonas();
   const byPage = new Map();
   for (const fold of [...new Set(pages.map((p) => p.fold))]) {
-    const model = relevanceModel(personas, dataWithout(background, pages, fold, temperature));
+    const model = relevanceModel(personas, dataWithout(background, pages, fold, { domainShare, temperature: 1, minTerms: 0 }));
     for (const page of pages.filter((p) => p.fold === fold)) byPage.set(page.path, scoreRelevance(model, page.doc));
   }
   return byPage;
@@ -90,22 +93,27 @@ function buildBackground() {
   return { source: `../shared/corpus/rust-blog (${files.length - 1} posts) and ../shared/buyer-personas.md; terms counted fewer than ${minBackgroundCount} times are left out unless a profile uses them`, documents: files.length, tokens, counts: Object.fromEntries(kept) };
 }
 
-/** The temperature with the lowest cross-validated log loss (probabilities neither over- nor under-confident). */
-function fitTemperature(background, pages) {
+/**
+ * The documentation share of the background and the temperature with the lowest cross-validated
+ * log loss: the background that ranks best, with probabilities neither over- nor under-confident.
+ */
+function fitSettings(background, pages) {
   const ids = loadBuiltinPersonas().map((p) => p.id);
-  const scored = crossValidated(background, pages);
-  let best = { temperature: 1, loss: Infinity };
-  for (let temperature = 0.01; temperature <= 0.5; temperature += 0.005) {
-    let loss = 0;
-    for (const page of pages) {
-      const relevance = scored.get(page.path).map((r) => r.relevance);
-      const max = Math.max(...relevance);
-      const sum = relevance.reduce((s, r) => s + Math.exp((r - max) / temperature), 0);
-      loss -= (relevance[ids.indexOf(page.label)] - max) / temperature - Math.log(sum);
+  let best = { loss: Infinity };
+  for (const domainShare of domainShares) {
+    const scored = crossValidated(background, pages, domainShare);
+    for (let temperature = 0.005; temperature <= 0.5; temperature += 0.005) {
+      let loss = 0;
+      for (const page of pages) {
+        const relevance = scored.get(page.path).map((r) => r.relevance);
+        const max = Math.max(...relevance);
+        const sum = relevance.reduce((s, r) => s + Math.exp((r - max) / temperature), 0);
+        loss -= (relevance[ids.indexOf(page.label)] - max) / temperature - Math.log(sum);
+      }
+      if (loss < best.loss) best = { domainShare, temperature: Number(temperature.toFixed(3)), loss };
     }
-    if (loss < best.loss) best = { temperature: Number(temperature.toFixed(3)), loss };
   }
-  return best.temperature;
+  return { domainShare: best.domainShare, temperature: best.temperature };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -116,13 +124,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const background = buildBackground();
   writeFileSync(join(out, 'background.json'), `${JSON.stringify(background)}\n`);
   const pages = labelledPages();
-  const temperature = fitTemperature(background, pages);
+  const settings = fitSettings(background, pages);
   const weights = {
     source: `../shared/corpus/gitlab-docs: ${pages.length} labelled pages`,
-    method: 'per persona, the mean of its pages’ term shares (1 + ln count, normalised per page); temperature by cross-validated log loss, folds by source folder',
-    params: { ...params, temperature },
+    method: `per persona, the mean of its pages’ term shares (1 + ln count, normalised per page); documentation share of the background (of ${domainShares.join(', ')}) and temperature by cross-validated log loss, folds by source folder`,
+    params: { ...params, ...settings, minTerms: Math.min(...pages.map((p) => p.shares.size)) },
     personas: fitPersonas(pages),
   };
   writeFileSync(join(out, 'weights.json'), `${JSON.stringify(weights)}\n`);
-  console.log(`background: ${Object.keys(background.counts).length} terms of ${background.tokens} occurrences; weights: ${Object.values(weights.personas).reduce((n, t) => n + Object.keys(t).length, 0)} terms; temperature ${temperature}`);
+  console.log(`background: ${Object.keys(background.counts).length} terms of ${background.tokens} occurrences; weights: ${Object.values(weights.personas).reduce((n, t) => n + Object.keys(t).length, 0)} terms; documentation share ${settings.domainShare}, temperature ${settings.temperature}`);
 }

@@ -7,7 +7,7 @@ import type { FileResult } from '../src/core/types.js';
 import { fixturesRoot } from './helpers/fixtures.js';
 import { defaultMinFit } from '../src/data/min-fit.js';
 import { evaluate, fixturePages, formatFigures } from '../scripts/eval-personas.mjs';
-import { assertPersonaRecall, type Figures } from './helpers/persona-figures.js';
+import { assertFigures, type Figures } from './helpers/persona-figures.js';
 
 // The labelled set in fixtures/personas was written from the handbook by others, without the
 // profiles' word lists: <persona-id>/ pages are for that persona, mixed/ pages list `expected:`
@@ -23,15 +23,11 @@ async function scoreFolder(folder: string): Promise<FileResult[]> {
 // cannot silently regress; the gitlab-docs figures are in test/corpus/gitlab-docs.test.ts.
 // docs/scoring.md explains the sets and the method.
 describe('best fit (relevance) on the labelled pages', () => {
-  it('fixtures/personas: top-1 at least 85%, every persona at least 80%, persona-mismatch quiet on the right persona and loud on a wrong one', async () => {
+  it('fixtures/personas: top-1 at least 94% (the issue asks 85%), every persona at least 5 of 6, persona-mismatch quiet on the right persona and loud on a wrong one', async () => {
     const figures: Figures = await evaluate(fixturePages());
     console.log(formatFigures('fixtures/personas', figures));
-    expect(figures.pages).toBeGreaterThanOrEqual(50);
-    expect(figures.top1).toBeGreaterThanOrEqual(0.85);
-    expect(figures.top2).toBeGreaterThanOrEqual(0.95);
-    assertPersonaRecall(figures, 0.8);
-    expect(figures.mismatchFalseAlarms).toBeLessThanOrEqual(0.1);
-    expect(figures.mismatchRecall).toBeGreaterThanOrEqual(0.8);
+    // Measured: 49 of 52 first, all in the top two, 3 false alarms, 51 of 52 wrong labels caught.
+    assertFigures(figures, { pages: 52, top1: 49 / 52, top2: 1, recall: 5 / 6, mismatchFalseAlarms: 3 / 52, mismatchRecall: 51 / 52 });
   });
 
   it('ranks the expected personas of most mixed pages in the top two, and one of them first on every page', async () => {

@@ -22,10 +22,17 @@ export interface Fitted {
   params: {
     /** Share of a persona's distribution that comes from its profile; the rest from its fitted terms. */
     profileShare: number;
+    /**
+     * Share of the background that is documentation: the mean of the fitted personas' terms, so
+     * words every documentation page uses weigh little. The rest is general writing (`background`).
+     */
+    domainShare: number;
     /** Background smoothing: how many times more often than general writing a persona must use a term for its weight to reach ln 2. */
     scale: number;
     /** Softmax temperature that turns relevance into probabilities. */
     temperature: number;
+    /** The fewest terms of any page the temperature was fitted on: a page with fewer gets a wider temperature. */
+    minTerms: number;
   };
   /** Persona id → fitted terms. A persona without an entry is scored on its profile alone. */
   personas: Record<string, FittedTerms>;

@@ -29,6 +29,7 @@ export interface RelevanceModel {
   personas: readonly Persona[];
   weights: Map<string, Float64Array>;
   temperature: number;
+  minTerms: number;
 }
 
 // Contractions and pronouns the stopword list leaves out, and verbs every how-to page uses.
@@ -143,20 +144,21 @@ export function relevanceModel(personas: readonly Persona[], data: RelevanceData
 /**
  * weight(term, persona) = ln(1 + P(term | persona) / (scale × P(term | background))), where
  * P(term | persona) mixes the profile (share `profileShare`) with the fitted terms of the persona,
- * when there are any. A persona's weights do not grow with the length of its profile.
+ * when there are any, and the background mixes documentation (share `domainShare`) with general
+ * writing. A persona's weights do not grow with the length of its profile.
  */
 function compileModel(personas: readonly Persona[], data: RelevanceData): RelevanceModel {
-  const { background, fitted } = data;
-  const { profileShare, scale, temperature } = fitted.params;
+  const { profileShare, scale, temperature, minTerms } = data.fitted.params;
+  const background = backgroundOf(data);
   const weights = new Map<string, Float64Array>();
   personas.forEach((persona, p) => {
     const mixed = new Map<string, number>();
-    const own: FittedTerms | undefined = fitted.personas[persona.id];
+    const own: FittedTerms | undefined = data.fitted.personas[persona.id];
     const profileMass = own ? profileShare : 1;
     for (const [term, share] of profileTerms(persona)) mixed.set(term, profileMass * share);
     if (own) for (const [term, share] of Object.entries(own)) mixed.set(term, (mixed.get(term) ?? 0) + (1 - profileShare) * share);
     for (const [term, probability] of mixed) {
-      const weight = Math.log(1 + probability / (scale * backgroundProbability(background, term)));
+      const weight = Math.log(1 + probability / (scale * background(term)));
       let row = weights.get(term);
       if (!row) {
         row = new Float64Array(personas.length);
@@ -165,12 +167,24 @@ function compileModel(personas: readonly Persona[], data: RelevanceData): Releva
       row[p] = weight;
     }
   });
-  return { personas, weights, temperature };
+  return { personas, weights, temperature, minTerms };
 }
 
-function backgroundProbability(background: RelevanceData['background'], term: string): number {
-  // A term general writing never uses counts as seen half a time.
-  return ((background.counts[term] ?? 0) + 0.5) / background.tokens;
+/**
+ * P(term | background): general writing, where a term it never uses counts as seen half a time,
+ * mixed with documentation, the mean of the fitted personas' terms with each persona counting
+ * equally. Without the documentation part a term that only one persona's pages share with general
+ * writing rarely ("merge request", "Duo Chat") weighs as if it said who reads; with it, a term
+ * every kind of documentation page uses weighs little for all, and a documentation term that
+ * one persona's pages use far more than the others' is capped near
+ * ln(1 + personas × (1 − profileShare) / (scale × domainShare)).
+ */
+function backgroundOf({ background, fitted }: RelevanceData): (term: string) => number {
+  const fittedPersonas = Object.values(fitted.personas);
+  const domainShare = fittedPersonas.length > 0 ? fitted.params.domainShare : 0;
+  const documentation = new Map<string, number>();
+  for (const terms of fittedPersonas) for (const [term, share] of Object.entries(terms)) documentation.set(term, (documentation.get(term) ?? 0) + share / fittedPersonas.length);
+  return (term) => (1 - domainShare) * (((background.counts[term] ?? 0) + 0.5) / background.tokens) + domainShare * (documentation.get(term) ?? 0);
 }
 
 /** How many terms `why` lists per persona. */
@@ -188,7 +202,10 @@ export function scoreRelevance(model: RelevanceModel, doc: RelevanceInput): Pers
     matched.push({ term, share, row });
     for (let p = 0; p < n; p++) totals[p] += share * row[p];
   }
-  const probabilities = softmax(totals, model.temperature);
+  // The temperature was fitted on pages of at least `minTerms` terms. A shorter page's relevance
+  // rests on fewer words, so it varies more: widen the temperature as the standard error of a mean
+  // grows, so that a sentence or two never reads as confidently written for anyone.
+  const probabilities = softmax(totals, model.temperature * Math.sqrt(Math.max(1, model.minTerms / Math.max(1, shares.size))));
   return Array.from(totals, (total, p) => ({
     relevance: Math.round(total * 1000) / 1000,
     probability: Math.round(probabilities[p] * 1000) / 1000,
