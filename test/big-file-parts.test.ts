@@ -28,12 +28,13 @@ function expectPartsLikeWhole(text: string, length: number): void {
 const cases: Record<string, string> = {
   'a link defined in a later part': 'See [the guide] and [docs][d].\n\nMore text.\n\n[the guide]: https://a.example\n\n[d]: https://d.example\n',
   'a footnote defined in a later part': 'A claim.[^src]\n\nNext paragraph.\n\n[^src]: The source.\n',
-  'a bracket that a later line only seems to define': 'Keep [x] as text.\n\n```\n[x]: not a definition\n```\n',
+  'a bracket that a later line only seems to define': 'Keep [x] as text.\n\nMore.\n\n```\n[x]: not a definition\n```\n\nEnd.\n',
   'a fence with blank lines and prose-like lines in it': '```\nfirst\n\nSecond line, in the code\n\n```\n\nAfter it.\n',
   'an HTML comment over blank lines': '<!--\n\nHidden text\n\n-->\n\nShown text.\n',
   'a list loose across a blank line': '- one\n\n- two\n\nParagraph.\n\n1. a\n\n2. b\n',
   'a lowercase start after a full stop': 'It ends here.\n\nlowercase start of the next block.\n\n![an image alt](x.png)\n',
   'frontmatter with blank lines': '---\ntitle: x\n\nsummary: y\n---\n\nBody text.\n\n---\nnot: frontmatter\n---\n\nEnd.\n',
+  'TOML frontmatter with blank lines': '+++\ntitle = "x"\n\nsummary = "y"\n+++\n\nBody text.\n',
   'a table between paragraphs': 'Before.\n\n| a | b |\n| - | - |\n| Plan | Price. |\n\nAfter.\n',
 };
 

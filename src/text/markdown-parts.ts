@@ -81,9 +81,11 @@ function parseWith(parse: Parse, text: string, known: Definitions): { tree: Root
 /** Offsets where a part may start, each at least `partLength` after the one before. */
 export function partStarts(text: string, length = partLength): number[] {
   const starts = [0];
-  let open: ((line: string) => boolean) | null = null;
+  // Frontmatter (remark-frontmatter: only at the very start) may have blank lines in it.
+  const fence = /^(---|\+\+\+)[ \t]*(?:\n|$)/.exec(text)?.[1];
+  let open: ((line: string) => boolean) | null = fence ? (line) => line.replace(/[ \t]+$/, '') === fence : null;
   let blankBefore = false;
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = fence ? text.indexOf('\n') + 1 || text.length : 0; lineStart < text.length; ) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     const line = text.slice(lineStart, lineEnd);
