@@ -9,10 +9,12 @@ import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
  * it): the 754 rust-blog posts as one 6.4 MB file spent 63 s in the parser against 5 s as files.
  *
  * A part starts at a line that must start a new top-level block: at column 1, after a blank line,
- * with a letter or `#` (not a list marker, which would continue a list). Only a fenced code or HTML
- * block (kinds 1–5) left open can run past it; the part before is re-parsed with the next when its
- * last block is one. Link and footnote definitions apply to the whole file: each part is told
- * those of the parts before it, and a part that names one defined only later is parsed again.
+ * with a letter or `#` (not a list marker, which would continue a list), past any frontmatter.
+ * Only a fenced code or HTML block (kinds 1–5) left open can run past it; the part before is
+ * parsed again with the next when its last block is one. Link and footnote definitions apply to
+ * the whole file: each part starts knowing the labels the file's lines seem to define and those
+ * the parts before it defined, and a part naming a label that guess got wrong is parsed again
+ * knowing every definition.
  */
 export const partLength = 8192;
 
@@ -39,11 +41,12 @@ function share(context: TokenizeContext, inText: boolean): void {
   const parser = context.parser as unknown as Definitions;
   if (!seen) {
     seen = { parser, ownFootnotes: null };
-    parser.defined.push(...shared.defined);
+    for (const label of shared.defined) parser.defined.push(label);
   }
   if (inText && !seen.ownFootnotes) {
     seen.ownFootnotes = [...(parser.gfmFootnotes ?? [])];
-    (parser.gfmFootnotes ??= []).push(...shared.gfmFootnotes);
+    parser.gfmFootnotes ??= [];
+    for (const label of shared.gfmFootnotes) parser.gfmFootnotes.push(label);
   }
 }
 
@@ -101,12 +104,13 @@ export function partStarts(text: string, length = partLength): number[] {
   return starts;
 }
 
-const htmlEnds: [RegExp, string][] = [
-  [/^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i, '</'],
-  [/^ {0,3}<!--/, '-->'],
-  [/^ {0,3}<\?/, '?>'],
-  [/^ {0,3}<![A-Za-z]/, '>'],
-  [/^ {0,3}<!\[CDATA\[/, ']]>'],
+/** HTML blocks that blank lines do not end (CommonMark kinds 1–5): how they start and end. */
+const htmlEnds: [RegExp, RegExp][] = [
+  [/^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
 /** For a line that opens a fenced code or HTML block (kinds 1–5), a test for the line that closes it. */
@@ -118,7 +122,7 @@ function opener(line: string): ((line: string) => boolean) | null {
   }
   for (const [start, end] of htmlEnds) {
     const match = start.exec(line);
-    if (match && !line.slice(match[0].length).includes(end)) return (next) => next.includes(end);
+    if (match && !end.test(line.slice(match[0].length))) return (next) => end.test(next);
   }
   return null;
 }
