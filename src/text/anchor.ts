@@ -17,7 +17,9 @@ function anchorSentence(tokens: Token[], text: string, place: ReturnType<typeof 
   let previousEnd = 0;
   for (const token of tokens) {
     const from = Math.max(token.start.offset, previousEnd);
-    const at = text.indexOf(token.text, from);
+    // Searched within reach only: a word not found near its place must not scan the rest of a big file.
+    const near = text.slice(from, from + 399 + token.text.length).indexOf(token.text);
+    const at = near === -1 ? -1 : from + near;
     if (at >= 0 && at !== token.start.offset && at - from < 400) {
       const start = place.toPoint(at);
       const end = place.toPoint(at + token.text.length);

@@ -2,7 +2,6 @@ import type { Root as MdastRoot, Table } from 'mdast';
 import { frontmatterParseProblem } from '../core/parse-errors.js';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Paragraph as NlcstParagraph } from 'nlcst';
 import { toString } from 'mdast-util-to-string';
-import { toNlcst } from 'mdast-util-to-nlcst';
 import { ParseEnglish } from 'parse-english';
 import { visit, SKIP } from 'unist-util-visit';
 import { VFile } from 'vfile';
@@ -14,6 +13,7 @@ import { anchorTokens } from './anchor.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { checkNesting, checkTree } from './file-limits.js';
 import { mdxCodeNodes, mdxInlineCodeNodes } from './mdx.js';
+import { proseAt, proseOf } from './prose-parts.js';
 
 export interface Frontmatter {
   format: 'yaml' | 'toml';
@@ -60,7 +60,7 @@ export function parseDocument(path: string, text: string): Document {
       (parent.children[index] as { type: string }).type = urlLiteral;
     }
   });
-  const nlcst = toNlcst(mdast, file, english, proseOptions) as NlcstRoot;
+  const nlcst = proseOf(mdast, text, english, proseOptions);
   // mdast-util-to-nlcst always drops tables; marketing pages put claims in comparison tables,
   // so each cell becomes a paragraph of its own.
   // A table needs a pipe: most files skip this walk over the whole tree.
@@ -68,8 +68,7 @@ export function parseDocument(path: string, text: string): Document {
     for (const row of table.children) {
       for (const cell of row.children) {
         if (!cell.position || cell.children.length === 0) continue;
-        const cellRoot = toNlcst({ type: 'paragraph', children: cell.children, position: cell.position }, file, english, proseOptions) as NlcstRoot;
-        nlcst.children.push(...cellRoot.children);
+        nlcst.children.push(...proseAt('paragraph', cell.children, cell.position, text, english, proseOptions).children);
       }
     }
     return SKIP;

@@ -16,6 +16,7 @@ import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import type { VFile } from 'vfile';
 import { isMdx, mdxParseError, remarkMdx } from './mdx.js';
+import { bigFile, parseInParts, sharedDefinitions } from './markdown-parts.js';
 
 /**
  * GitHub Flavored Markdown, one part at a time: each part is added to the parser only when the
@@ -59,8 +60,8 @@ function urlAutolinkLiteralFromMarkdown(): FromMarkdownExtension {
 /** One processor per set of parts a file needs, keyed by the set as a bit mask. */
 const processors = new Map<number, Processor<Root>>();
 
-function processorFor(text: string, mdx: boolean): Processor<Root> {
-  let key = mdx ? 1 << parts.length : 0;
+export function processorFor(text: string, mdx: boolean, inParts = false): Processor<Root> {
+  let key = (mdx ? 1 << parts.length : 0) | (inParts ? 1 << (parts.length + 1) : 0);
   parts.forEach((part, i) => {
     if (part.test(text)) key |= 1 << i;
   });
@@ -71,7 +72,7 @@ function processorFor(text: string, mdx: boolean): Processor<Root> {
       .use(remarkParse)
       .use(function gfmParts() {
         const data = this.data();
-        (data.micromarkExtensions ??= []).push(...chosen.flatMap((part) => (part.syntax ? [part.syntax()] : [])));
+        (data.micromarkExtensions ??= []).push(...chosen.flatMap((part) => (part.syntax ? [part.syntax()] : [])), ...(inParts ? [sharedDefinitions] : []));
         (data.fromMarkdownExtensions ??= []).push(...chosen.map((part) => part.tree()));
       })
       .use(remarkFrontmatter, ['yaml', 'toml'])
@@ -87,7 +88,13 @@ function processorFor(text: string, mdx: boolean): Processor<Root> {
  * MDX, which throws an MdxParseError where it is not valid MDX.
  */
 export function parseMarkdown(file: VFile): Root {
-  if (!isMdx(file.path)) return processorFor(String(file.value), false).parse(file);
+  const text = String(file.value);
+  // A big file in parts (markdown-parts.ts); MDX and CR line endings are left whole.
+  if (!isMdx(file.path) && text.length > bigFile && !text.includes('\r')) {
+    const processor = processorFor(text, false, true);
+    return parseInParts(text, (part) => processor.parse(part));
+  }
+  if (!isMdx(file.path)) return processorFor(text, false).parse(file);
   try {
     return processorFor(String(file.value), true).parse(file);
   } catch (error) {
