@@ -56,13 +56,15 @@ export function peopleInCapitals(doc: Document, isAcronym: (token: Token) => boo
   return people;
 }
 
-/** The sentence cut at commas, semicolons, "and" and "or", with parenthetical asides dropped: "JT (Core), Mark Rousskov". */
+/** The sentence cut at commas, hard line breaks, semicolons, "and" and "or", with parenthetical asides dropped: "JT (Core), Mark Rousskov". */
 function coordinatedItems(text: string, tokens: readonly Token[]): Item[] {
   const items: Item[] = [];
   let current: Item = { tokens: [], coordinated: false };
   let depth = 0;
   for (let k = 0; k < tokens.length; k++) {
-    const gap = k > 0 ? text.slice(tokens[k - 1].end.offset, tokens[k].start.offset).replace(linkSyntax, '') : '';
+    const raw = k > 0 ? text.slice(tokens[k - 1].end.offset, tokens[k].start.offset) : '';
+    // A hard line break ends a line of a list, as a comma does: a letter's signatories, one a line.
+    const gap = raw.replace(linkSyntax, '').replace(/(?:\\| {2,})\n/g, ',');
     for (const c of gap) depth = Math.max(0, depth + (c === '(' ? 1 : c === ')' ? -1 : 0));
     if (depth > 0) continue;
     const cut = /[,;]/.test(gap) || /[^\s,;()'’-]/.test(gap.replace(/[()]/g, ''));
