@@ -1,6 +1,7 @@
 import { daleChall } from 'dale-chall';
 import { expansionAt, explained } from './acronym-expansion.js';
 import { acronymPattern, blockEnd, blockStart, insideAny, insideQuotation, specialRanges } from './acronym-contexts.js';
+import { peopleInCapitals } from './acronym-people.js';
 import type { Token } from '../../text/tokens.js';
 import type { Document } from '../../text/document.js';
 
@@ -105,6 +106,10 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>)
       if (pair) i++;
     }
   }
+  // "Oli Scherer and TC joined": TC is a person throughout the document.
+  const bare = new Set(uses.filter((use) => !use.defined && use.text === use.acronym).map((use) => use.acronym));
+  const people = bare.size > 0 ? peopleInCapitals(doc, (token) => bare.has(token.text)) : bare;
+  for (const use of uses) if (people.has(use.acronym)) use.passive = true;
   // Table cells come after the rest of the document in doc.sentences.
   return uses.sort((a, b) => a.token.start.offset - b.token.start.offset);
 }
