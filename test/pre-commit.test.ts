@@ -81,7 +81,8 @@ describe.skipIf(!present)(`pre-commit framework, hook installed from a git URL${
     expect(run.status).not.toBe(0);
     expect(run.output).toMatch(/^persona-lint\.+Failed$/m);
     expect(run.output).toMatch(/^persona-lint \(MDX\)\.+\(no files to check\)Skipped$/m);
-    expect(run.output).toContain('docs/launch.md\n  3:5  error  “synergy” is a buzzword; use “cooperation”, “combined benefit” or “working together” instead.  buzzword');
+    // The hook's output is not a terminal: the message wraps in its column at 80 characters.
+    expect(run.output).toContain('docs/launch.md\n  3:5  error  “synergy” is a buzzword; use “cooperation”, “combined     buzzword\n              benefit” or “working together” instead.\n');
     expect(run.output).not.toContain('notes.txt');
     expect(git(dir, 'log', '--format=%s')).toBe('base\n');
   });
@@ -105,7 +106,7 @@ describe.skipIf(!present)(`pre-commit framework, hook installed from a git URL${
     console.log(`pre-commit, blocked MDX commit:\n${blocked.output}`);
     expect(blocked.status).not.toBe(0);
     expect(blocked.output).toMatch(/^persona-lint \(MDX\)\.+Failed$/m);
-    expect(blocked.output).toMatch(/docs\/page\.mdx\n {2}7:7 {2}error {2}“synergy” is a buzzword[^\n]*\n\n/);
+    expect(blocked.output).toMatch(/docs\/page\.mdx\n {2}7:7 {2}error {2}“synergy” is a buzzword[^\n]*buzzword\n {14}benefit” or “working together” instead\.\n\n/);
     expect(blocked.output).not.toContain('leverage');
     writeFiles(dir, { 'docs/page.mdx': page('The runner cache cuts build time.') });
     git(dir, 'add', 'docs/page.mdx');
