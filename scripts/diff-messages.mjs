@@ -1,23 +1,36 @@
 #!/usr/bin/env node
 // What a change did to the messages of a run: counts per rule before and after, and every message
 // removed or added, with the reason a message was removed where the tool can tell.
-//   node scripts/diff-messages.mjs <before.json> <after.json> [--rules a,b] [--added]
+//   node scripts/diff-messages.mjs <before.json> <after.json> [--rules a,b] [--added] [--before-commit <commit>] [--config <file>]
 // Both files are `persona-lint --format json` reports of the same files; run `npm run build` first.
+// An undefined-acronym message gets the reason the rule itself gives for leaving that use alone
+// (acronymVerdicts and findAcronymUses); --before-commit names the commit of the before run, whose
+// rules/undefined-acronym.yml tells a known-list entry added from one known before; --config is the
+// config of both runs (its undefined-acronym allow list).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import { parseDocument } from '../dist/text/document.js';
 import { inRanges, proseRegions } from '../dist/rules/helpers/prose-regions.js';
 import { properNames } from '../dist/rules/helpers/proper-names.js';
+import { findAcronymUses } from '../dist/rules/helpers/acronym-uses.js';
+import { acronymVerdicts, knownAcronyms } from '../dist/rules/undefined-acronym.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { rules: { type: 'string' }, added: { type: 'boolean' } } });
+const options = { rules: { type: 'string' }, added: { type: 'boolean' }, 'before-commit': { type: 'string' }, config: { type: 'string' } };
+const { values, positionals } = parseArgs({ allowPositionals: true, options });
 if (positionals.length !== 2) {
-  console.error('Usage: node scripts/diff-messages.mjs <before.json> <after.json> [--rules a,b] [--added]');
+  console.error('Usage: node scripts/diff-messages.mjs <before.json> <after.json> [--rules a,b] [--added] [--before-commit <commit>] [--config <file>]');
   process.exit(2);
 }
 const [before, after] = positionals.map((file) => JSON.parse(readFileSync(file, 'utf8')));
 const only = values.rules?.split(',');
 const wanted = (m) => m.line !== null && (!only || only.includes(m.ruleId));
 const key = (path, m) => `${path}\0${m.ruleId}\0${m.line}:${m.column}\0${m.actual}\0${m.message}`;
+// Same place and words, new wording: not removed.
+const placeKey = (path, m) => `${path}\0${m.ruleId}\0${m.line}:${m.column}\0${m.actual}`;
+// An acronym's first use flagged elsewhere in the same page: moved, not removed.
+const acronymKey = (path, m) => `${path}\0${m.actual.replace(/(?:s|['’]s)$/, '')}`;
 // A message that only moved (same rule, same end, same words) is not removed: readability spans now start at the first word.
 const endKey = (path, m) => `${path}\0${m.ruleId}\0${m.endLine}:${m.endColumn}`;
 
@@ -25,25 +38,33 @@ const counts = {};
 const count = (m, side) => ((counts[m.ruleId] ??= { before: 0, after: 0 })[side]++);
 const afterKeys = new Set();
 const afterEnds = new Set();
+const afterPlaces = new Set();
+const afterAcronyms = new Map();
 for (const result of after.results) for (const m of result.messages) {
   count(m, 'after');
   afterKeys.add(key(result.path, m));
   afterEnds.add(endKey(result.path, m));
+  afterPlaces.add(placeKey(result.path, m));
+  if (m.ruleId === 'undefined-acronym') afterAcronyms.set(acronymKey(result.path, m), m);
 }
 const beforeKeys = new Set();
 const removed = [];
+const movedAcronyms = [];
 let moved = 0;
+let reworded = 0;
 for (const result of before.results) for (const m of result.messages) {
   count(m, 'before');
   beforeKeys.add(key(result.path, m));
   if (!wanted(m) || afterKeys.has(key(result.path, m))) continue;
-  if (afterEnds.has(endKey(result.path, m))) moved++;
+  if (afterPlaces.has(placeKey(result.path, m))) reworded++;
+  else if (afterEnds.has(endKey(result.path, m))) moved++;
+  else if (m.ruleId === 'undefined-acronym' && afterAcronyms.has(acronymKey(result.path, m))) movedAcronyms.push({ path: result.path, m, to: afterAcronyms.get(acronymKey(result.path, m)) });
   else removed.push({ path: result.path, m });
 }
 
 console.log('| rule | before | after |\n| --- | ---: | ---: |');
 for (const [rule, { before: b, after: a }] of Object.entries(counts).sort()) console.log(`| ${rule} | ${b} | ${a} |`);
-console.log(`\n${moved} messages moved (same rule and end, new start).`);
+console.log(`\n${moved} messages moved (same rule and end, new start); ${reworded} reworded (same place and words, new message text).`);
 
 const docs = new Map();
 const docOf = (path) => {
@@ -56,10 +77,45 @@ const offsetOf = (text, line, column) => {
   return offset + column - 1;
 };
 
+const acronymLists = parseYaml(readFileSync(new URL('../rules/undefined-acronym.yml', import.meta.url), 'utf8'));
+const listsBefore = values['before-commit'] ? parseYaml(execFileSync('git', ['show', `${values['before-commit']}:rules/undefined-acronym.yml`], { encoding: 'utf8' })) : null;
+const ruleEntry = values.config ? JSON.parse(readFileSync(values.config, 'utf8')).rules?.['undefined-acronym'] : undefined;
+const acronymOptions = Array.isArray(ruleEntry) ? (ruleEntry[1] ?? {}) : {};
+// Business readers: the run flagged an acronym of this page for a persona.
+const businessPages = new Set(before.results.filter((r) => r.messages.some((m) => m.ruleId === 'undefined-acronym' && m.persona)).map((r) => r.path));
+
+/** What the rule now makes of the use at `start`: its verdict, or why the word is no use at all. */
+function acronymReason(path, doc, start, m) {
+  const skippedWords = [];
+  const uses = findAcronymUses(doc, new Set(acronymLists.notAcronyms), skippedWords);
+  const known = knownAcronyms(acronymLists, acronymOptions, !businessPages.has(path));
+  const verdict = acronymVerdicts(uses, doc.text, known).find((v) => v.use.token.start.offset === start);
+  const word = skippedWords.find((w) => w.token.start.offset === start);
+  const base = m.actual.replace(/(?:s|['’]s)$/, '');
+  const wasListed = (name) => listsBefore && (name in listsBefore.common || name in listsBefore.technical || listsBefore.notAcronyms.includes(name));
+  if (word) return word.because.startsWith('not an acronym') && !wasListed(base) ? 'notAcronyms list entry added' : word.because;
+  if (!verdict) return 'no guard found: no acronym use here now';
+  const why = verdict.skipped;
+  if (why === null) return 'no guard found: still reported here';
+  if (why.startsWith('known: ')) {
+    const name = verdict.use.acronym;
+    const list = why.slice('known: '.length).replace(/ list$/, '');
+    if (list === 'common' || list === 'technical') {
+      if (listsBefore && !wasListed(name)) return `known list entry added (${list})`;
+      if (verdict.use.text !== name) return 'plural or possessive of a known acronym';
+    }
+    return `known: ${list} list`;
+  }
+  // The old rule flagged this use, so the expansion it finds here is a form it did not know.
+  if (why === 'expanded at this use' || why.startsWith('expanded earlier')) return `${why.replace(/ \(line \d+\)$/, '')}: a new expansion form`;
+  return why.replace(/ \(line \d+\)$/, '');
+}
+
 /** Why a message is gone, where the new guards can tell; else the guard is a word pack's or a rule's own. */
 function reason({ path, m }) {
   const doc = docOf(path);
   const start = offsetOf(doc.text, m.line, m.column);
+  if (m.ruleId === 'undefined-acronym') return `undefined-acronym: ${acronymReason(path, doc, start, m)}`;
   const end = offsetOf(doc.text, m.endLine, m.endColumn);
   if (inRanges(proseRegions(doc).quotations, start, end)) return 'inside a quotation (checkQuotations is off)';
   for (const sentence of doc.sentences) {
@@ -78,10 +134,17 @@ for (const entry of removed) {
   if (!byReason.has(why)) byReason.set(why, []);
   byReason.get(why).push(entry);
 }
-console.log(`\n## ${removed.length} messages removed${only ? ` (${only.join(', ')})` : ''}, by reason`);
-for (const [why, entries] of byReason) {
+const noGuard = [...byReason].filter(([why]) => why.includes('no guard found')).reduce((n, [, e]) => n + e.length, 0);
+console.log(`\n## ${removed.length} messages removed${only ? ` (${only.join(', ')})` : ''}, by reason (${noGuard} with no guard found)\n`);
+console.log('| reason | messages |\n| --- | ---: |');
+for (const [why, entries] of [...byReason].sort((a, b) => b[1].length - a[1].length)) console.log(`| ${why} | ${entries.length} |`);
+for (const [why, entries] of [...byReason].sort((a, b) => b[1].length - a[1].length)) {
   console.log(`\n### ${why} (${entries.length})\n`);
   for (const { path, m } of entries) console.log(`- ${path}:${m.line}:${m.column} ${m.ruleId} “${m.actual}” — ${lineOf(path, m.line).slice(0, 160)}`);
+}
+{
+  console.log(`\n## ${movedAcronyms.length} undefined-acronym messages moved: the first use is now flagged elsewhere in the same page\n`);
+  for (const { path, m, to } of movedAcronyms) console.log(`- ${path}:${m.line}:${m.column} → ${to.line}:${to.column} “${m.actual}” — ${lineOf(path, m.line).slice(0, 160)}`);
 }
 if (values.added) {
   console.log('\n## Messages added\n');

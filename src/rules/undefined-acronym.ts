@@ -59,35 +59,58 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
     const business = targetPersonas.filter((p) => p.technicalDepth === 'business');
     const known = knownAcronyms(lists, options, business.length === 0);
     const uses = findAcronymUses(doc, new Set(lists.notAcronyms));
-    const done = new Set<string>();
-    // Each acronym's expansions in document order, so a use looks up its own, not every occurrence.
-    const definitions = new Map<string, AcronymUse[]>();
-    for (const use of uses) {
-      if (!use.defined) continue;
-      const list = definitions.get(use.acronym);
-      if (list) list.push(use);
-      else definitions.set(use.acronym, [use]);
-    }
-    for (const whole of uses) {
-      if (done.has(whole.acronym)) continue;
-      // An expansion in a heading counts; a bare use in a heading is not the first use.
-      if (whole.defined) {
-        done.add(whole.acronym);
-        continue;
-      }
-      if (whole.passive || known(whole.acronym)) continue;
-      // "UTMs/URLs" with URL known, or after UTM was expanded: only the other part is new.
-      for (const use of newParts(whole, (part) => !known(part) && !done.has(part))) {
-        done.add(use.acronym);
-        for (const part of use.parts) done.add(part.acronym);
-        const later = definitions.get(use.acronym)?.find((o) => o.token.start.offset > use.token.start.offset);
-        // "**MIR**: MIR stands for mid-level IR": the expansion follows at once.
-        if (later && /^[\s*_:,–—-]*$/.test(doc.text.slice(use.end.end.offset, later.token.start.offset))) continue;
-        context.report(report(use, later, business, options.raiseForBusiness !== false));
-      }
+    for (const { use, later, skipped } of acronymVerdicts(uses, doc.text, known)) {
+      if (!skipped) context.report(report(use, later, business, options.raiseForBusiness !== false));
     }
   },
 };
+
+/** A use and what the rule makes of it: reported (skipped null, `later` its expansion if any) or skipped, and why. */
+export interface AcronymVerdict {
+  use: AcronymUse;
+  later?: AcronymUse;
+  skipped: string | null;
+}
+
+/** What the rule makes of each use, in order: the first bare use of an acronym not known or expanded is reported. */
+export function acronymVerdicts(uses: readonly AcronymUse[], text: string, known: (acronym: string) => KnownBy | null): AcronymVerdict[] {
+  const verdicts: AcronymVerdict[] = [];
+  // Why a later use is no first use: expanded or flagged already.
+  const done = new Map<string, string>();
+  // Each acronym's expansions in document order, so a use looks up its own, not every occurrence.
+  const definitions = new Map<string, AcronymUse[]>();
+  for (const use of uses) {
+    if (!use.defined) continue;
+    const list = definitions.get(use.acronym);
+    if (list) list.push(use);
+    else definitions.set(use.acronym, [use]);
+  }
+  for (const whole of uses) {
+    const skip = (skipped: string, use = whole) => void verdicts.push({ use, skipped });
+    const earlier = done.get(whole.acronym);
+    // An expansion in a heading counts; a bare use in a heading is not the first use.
+    if (earlier) skip(earlier);
+    else if (whole.defined) {
+      done.set(whole.acronym, `expanded earlier (line ${whole.token.start.line})`);
+      skip(whole.because ?? 'expanded at this use');
+    } else if (whole.passive) skip(whole.because ?? 'passive');
+    else if (known(whole.acronym)) skip(`known: ${known(whole.acronym)} list`);
+    else {
+      // "UTMs/URLs" with URL known, or after UTM was expanded: only the other part is new.
+      const fresh = newParts(whole, (part) => !known(part) && !done.has(part));
+      if (fresh.length < whole.parts.length) skip('a compound whose other parts are known or expanded');
+      for (const use of fresh) {
+        done.set(use.acronym, `not the first use (line ${use.token.start.line})`);
+        for (const part of use.parts.length > 1 ? use.parts : []) done.set(part.acronym, `used earlier in the compound “${use.text}” (line ${use.token.start.line})`);
+        const later = definitions.get(use.acronym)?.find((o) => o.token.start.offset > use.token.start.offset);
+        // "**MIR**: MIR stands for mid-level IR": the expansion follows at once.
+        if (later && /^[\s*_:,–—-]*$/.test(text.slice(use.end.end.offset, later.token.start.offset))) skip('the expansion follows at once', use);
+        else verdicts.push({ use, later, skipped: null });
+      }
+    }
+  }
+  return verdicts;
+}
 
 function report(occurrence: AcronymUse, later: AcronymUse | undefined, business: readonly Persona[], raise: boolean): Report {
   const { acronym, token, text } = occurrence;

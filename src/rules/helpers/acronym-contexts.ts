@@ -17,6 +17,18 @@ const advisoryId = /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[0-9a-z]{4}){3}|RUSTSEC-\d{4}-
 const attribution = /(?:^|\n)[\s>]*(?:[—―~]|--)\s*\S[^\n]*\s*$/;
 
 type Range = [number, number];
+/** A special range and what it is ("a heading"), to say why a use there is left alone. */
+export interface LabelledRange {
+  range: Range;
+  kind: string;
+  explains: boolean;
+}
+
+/** What the innermost special range around `offset` is, or null. */
+export function kindAt(kinds: readonly LabelledRange[], offset: number, explains: boolean): string | null {
+  const around = kinds.filter(({ range, explains: e }) => e === explains && range[0] <= offset && offset < range[1]);
+  return around.sort((a, b) => b.range[0] - a.range[0])[0]?.kind ?? null;
+}
 
 /** An issue, pull request, merge request or discussion: a link to one whose text reads as a title is that title. */
 const issuePage = /\/(?:issues|pull|pulls|merge_requests|discussions)\/\d+/;
@@ -71,33 +83,39 @@ function decodeURIComponentSafely(url: string): string {
  * - blockquotes with an attribution line (someone else's words) and table rows, list items and
  *   paragraphs that name an advisory (CVE-2024-1234...): their text is the advisory's title.
  */
-export function specialRanges(doc: Document): { passive: Range[]; explaining: Range[] } {
+export function specialRanges(doc: Document): { passive: Range[]; explaining: Range[]; kinds: LabelledRange[] } {
   const ranges: Range[] = [];
   const explaining: Range[] = [];
-  const add = (node: Nodes, to = ranges) => {
-    if (node.position) to.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+  const kinds: LabelledRange[] = [];
+  const add = (node: Nodes, kind: string, to = ranges) => {
+    if (!node.position) return;
+    const range: Range = [node.position.start.offset ?? 0, node.position.end.offset ?? 0];
+    to.push(range);
+    kinds.push({ range: [...range], kind, explains: to === explaining });
   };
   const source = (node: Nodes) => doc.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
   const definitions = new Map<string, string>();
   visit(doc.mdast, 'definition', (definition) => void definitions.set(definition.identifier.toLowerCase(), definition.url));
   visit(doc.mdast, (node, index, parent) => {
-    if (node.type === 'heading') add(node);
+    if (node.type === 'heading') add(node, 'a heading');
     else if (node.type === 'link' || node.type === 'linkReference') {
       const url = node.type === 'link' ? node.url : (definitions.get(node.identifier.toLowerCase()) ?? '');
       const words = toString(node).trim().split(/\s+/);
       const acronyms = words.map((word) => acronymPattern.exec(word.replace(/^\W+|\W+$/g, ''))?.[1]).filter((a): a is string => Boolean(a));
       const explains = words.length <= 3 && acronyms.length > 0 && acronyms.every((acronym) => addressExplains(url, acronym));
-      if (url.startsWith('#') || (words.length >= 3 && /^[\p{Lu}\d#]/u.test(words[0]) && issuePage.test(url))) add(node);
-      else if (profilePage.test(url) || explains) add(node, explaining);
+      if (url.startsWith('#')) add(node, 'a link to a heading of the page');
+      else if (words.length >= 3 && /^[\p{Lu}\d#]/u.test(words[0]) && issuePage.test(url)) add(node, 'the title of a linked issue or pull request');
+      else if (profilePage.test(url)) add(node, 'a link to a person’s profile', explaining);
+      else if (explains) add(node, 'a link whose address names or spells it', explaining);
     } else if (node.type === 'text' && parent && index !== undefined && index > 0) {
       const before = (parent as Parent).children[index - 1];
-      if (before.type === 'html' && /^<kbd\b/i.test(before.value)) add(node);
-    } else if (node.type === 'list' && peopleList(node.children.map((item) => toString(item).trim()))) add(node);
-    else if (node.type === 'blockquote' && attribution.test(source(node))) add(node);
-    else if (node.type === 'tableRow' && advisoryId.test(source(node))) add(node);
-    else if ((node.type === 'listItem' || node.type === 'paragraph') && advisoryId.test(source(node).slice(0, 40))) add(node);
+      if (before.type === 'html' && /^<kbd\b/i.test(before.value)) add(node, 'a key in <kbd>');
+    } else if (node.type === 'list' && peopleList(node.children.map((item) => toString(item).trim()))) add(node, 'a list of people');
+    else if (node.type === 'blockquote' && attribution.test(source(node))) add(node, 'a blockquote with an attribution');
+    else if (node.type === 'tableRow' && advisoryId.test(source(node))) add(node, 'a table row naming an advisory');
+    else if ((node.type === 'listItem' || node.type === 'paragraph') && advisoryId.test(source(node).slice(0, 40))) add(node, 'a list item or paragraph naming an advisory');
   });
-  return { passive: disjoint(ranges), explaining: disjoint(explaining) };
+  return { passive: disjoint(ranges), explaining: disjoint(explaining), kinds };
 }
 
 /** Ranges merged into disjoint ones, sorted, for insideAny: links sit inside headings. */

@@ -1,6 +1,6 @@
 import { daleChall } from 'dale-chall';
 import { expansionAt, explained } from './acronym-expansion.js';
-import { acronymPattern, blockEnd, blockStart, insideAny, insideQuotation, specialRanges } from './acronym-contexts.js';
+import { acronymPattern, blockEnd, blockStart, insideAny, insideQuotation, kindAt, specialRanges } from './acronym-contexts.js';
 import { peopleInCapitals } from './acronym-people.js';
 import type { Token } from '../../text/tokens.js';
 import type { Document } from '../../text/document.js';
@@ -32,6 +32,14 @@ export interface AcronymUse {
   defined: boolean;
   /** The long form, where the explanation spells it out. */
   longForm: string | null;
+  /** Why the use is passive or defined ("a heading", "a link whose address names or spells it"), else null. */
+  because: string | null;
+}
+
+/** A word in capitals that is not taken for an acronym, and why (for scripts/diff-messages.mjs). */
+export interface SkippedWord {
+  token: Token;
+  because: string;
 }
 
 /** Familiar English words (the Dale–Chall list) of four letters or more, in capitals, are emphasis or placeholders (DATE, SELF), not acronyms. */
@@ -62,46 +70,69 @@ export function newParts(use: AcronymUse, isNew: (acronym: string) => boolean): 
   return fresh.map((part) => ({ ...use, acronym: part.acronym, parts: [part], token: part.token, end: part.token, text: part.token.text }));
 }
 
-/** Every acronym use in the document, in reading order, with whether it expands the acronym. */
-export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>): AcronymUse[] {
+const definedHere = (longForm: string) => (longForm === explained ? 'explained at this use (a gloss, a footnote, “called”)' : 'expanded at this use');
+
+/** Why the capitals at `tokens[i]` are not an acronym use, or null. */
+function notAUse(doc: Document, tokens: readonly Token[], i: number, acronym: string): string | null {
+  const token = tokens[i];
+  if (shouting(tokens, i, doc.text)) return 'shouting: three words in capitals in a row';
+  if (identifier(tokens, i, doc.text)) return 'an identifier with a number (RFC 2119)';
+  if (label(doc, token, i === 0)) return 'a label alone on its line (DETAILS:)';
+  if (placeOrOrganization(doc.text, token, acronym)) return 'a region after its city, or an organization’s name';
+  // Part of a longer name: .NET, ASP.NET, @MIR.
+  if (/[.@#$\\]$/.test(doc.text.slice(token.start.offset - 1, token.start.offset))) return 'part of a longer name (.NET, @handle)';
+  return null;
+}
+
+/** Every acronym use in the document, in reading order, with whether it expands the acronym; `skipped` collects the words in capitals left out. */
+export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>, skipped?: SkippedWord[]): AcronymUse[] {
   // A walk over the whole tree: only for files with a candidate.
   let special: ReturnType<typeof specialRanges> | undefined;
   let lastClose: number | undefined;
   const uses: AcronymUse[] = [];
   for (const { tokens } of doc.sentences) {
+    const skip = (token: Token, because: string | null) => {
+      if (because) skipped?.push({ token, because });
+      return because !== null;
+    };
+    const wordAt = (i: number) => (tokens[i] && acronymPattern.exec(tokens[i].text)?.[1]) ?? null;
+    const whyNot = (word: string) => (notAcronyms.has(word) ? 'not an acronym (notAcronyms list)' : familiarWords.has(word) ? 'a familiar English word in capitals' : null);
     const acronymAt = (i: number) => {
-      const match = tokens[i] && acronymPattern.exec(tokens[i].text);
-      return match && !notAcronyms.has(match[1]) && !familiarWords.has(match[1]) ? match[1] : null;
+      const word = wordAt(i);
+      return word && !whyNot(word) ? word : null;
     };
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
-      const acronym = acronymAt(i);
-      if (!acronym || shouting(tokens, i, doc.text) || identifier(tokens, i, doc.text) || label(doc, token, i === 0)) continue;
-      if (placeOrOrganization(doc.text, token, acronym)) continue;
-      // Part of a longer name: .NET, ASP.NET, @MIR.
-      if (/[.@#$\\]$/.test(doc.text.slice(token.start.offset - 1, token.start.offset))) continue;
+      const word = wordAt(i);
+      if (!word || skip(token, whyNot(word)) || skip(token, notAUse(doc, tokens, i, word))) continue;
+      const acronym = word;
       // "MC/DC", "CI/CD", "US-CERT": one term of two parts.
       const joiner = doc.text.slice(token.end.offset, tokens[i + 1]?.start.offset ?? 0);
       const pair = joiner === '/' || joiner === '-' ? acronymAt(i + 1) : null;
       // "INTEL-SA-00615": an identifier of two parts.
       if (pair && identifier(tokens, i + 1, doc.text)) {
+        skip(token, 'an identifier of two parts (INTEL-SA-00615)');
         i++;
         continue;
       }
       const offset = token.start.offset;
       special ??= specialRanges(doc);
-      const longForm = insideAny(special.explaining, offset) ? explained : pair ? null : expansionAt(tokens, i, acronym, doc.text, (lastClose ??= doc.text.lastIndexOf(')')));
+      const byLink = insideAny(special.explaining, offset);
+      const longForm = byLink ? explained : pair ? null : expansionAt(tokens, i, acronym, doc.text, (lastClose ??= doc.text.lastIndexOf(')')));
       const end = pair ? tokens[i + 1] : token;
       const sentenceEnd = tokens[tokens.length - 1].end.offset;
+      const quoted = insideQuotation(doc.text, blockStart(doc.text, tokens[0].start.offset), offset, blockEnd(doc.text, sentenceEnd));
+      const passive = insideAny(special.passive, offset) || quoted;
       uses.push({
         acronym: pair ? `${acronym}/${pair}` : acronym,
         parts: pair ? [{ acronym, token }, { acronym: pair, token: end }] : [{ acronym, token }],
         token,
         end,
         text: pair ? doc.text.slice(offset, end.end.offset) : token.text,
-        passive: insideAny(special.passive, offset) || insideQuotation(doc.text, blockStart(doc.text, tokens[0].start.offset), offset, blockEnd(doc.text, sentenceEnd)),
+        passive,
         defined: longForm !== null,
         longForm: longForm === explained ? null : longForm,
+        because: byLink ? kindAt(special.kinds, offset, true) : longForm !== null ? definedHere(longForm) : passive ? (kindAt(special.kinds, offset, false) ?? 'a quotation') : null,
       });
       if (pair) i++;
     }
@@ -109,7 +140,11 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>)
   // "Oli Scherer and TC joined": TC is a person throughout the document.
   const bare = new Set(uses.filter((use) => !use.defined && use.text === use.acronym).map((use) => use.acronym));
   const people = bare.size > 0 ? peopleInCapitals(doc, (token) => bare.has(token.text)) : bare;
-  for (const use of uses) if (people.has(use.acronym)) use.passive = true;
+  for (const use of uses) {
+    if (!people.has(use.acronym)) continue;
+    if (!use.passive && !use.defined) use.because = 'a person: initials or a handle next to full names';
+    use.passive = true;
+  }
   // Table cells come after the rest of the document in doc.sentences.
   return uses.sort((a, b) => a.token.start.offset - b.token.start.offset);
 }
