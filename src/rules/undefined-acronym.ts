@@ -1,6 +1,7 @@
 import type { Rule, Report } from '../engine/rule.js';
 import type { Persona } from '../data/load-data.js';
 import { findAcronymUses, newParts, type AcronymUse } from './helpers/acronym-uses.js';
+import { spelledOutRuns, type SpelledOut } from './helpers/acronym-initials.js';
 
 export interface UndefinedAcronymOptions {
   /** Your team's acronyms that readers know, added to the built-in lists. */
@@ -60,6 +61,12 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
     const known = knownAcronyms(lists, options, business.length === 0);
     const uses = findAcronymUses(doc, new Set(lists.notAcronyms));
     const done = new Set<string>();
+    // Runs of words spelling an acronym by their initials: only looked for once a use would be flagged.
+    let runs: Map<string, SpelledOut[]> | undefined;
+    const spelled = (acronym: string) => {
+      runs ??= spelledOutRuns(doc, new Set(uses.flatMap((u) => u.parts.map((part) => part.acronym))));
+      return runs.get(acronym) ?? [];
+    };
     // Each acronym's expansions in document order, so a use looks up its own, not every occurrence.
     const definitions = new Map<string, AcronymUse[]>();
     for (const use of uses) {
@@ -83,17 +90,26 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
         const later = definitions.get(use.acronym)?.find((o) => o.token.start.offset > use.token.start.offset);
         // "**MIR**: MIR stands for mid-level IR": the expansion follows at once.
         if (later && /^[\s*_:,–—-]*$/.test(doc.text.slice(use.end.end.offset, later.token.start.offset))) continue;
-        context.report(report(use, later, business, options.raiseForBusiness !== false));
+        // "the Rust Language Server … the RLS": spelled out before, by its initials. Two letters
+        // are spelled by many pairs of words, so only a run within a few lines counts for them.
+        const run = spelled(use.acronym).filter((r) => use.acronym.length > 2 || Math.abs(r.token.start.line - use.token.start.line) <= nearLines);
+        if (run.some((r) => r.token.start.offset < use.token.start.offset)) continue;
+        context.report(report(use, later, run[0], business, options.raiseForBusiness !== false));
       }
     }
   },
 };
 
-function report(occurrence: AcronymUse, later: AcronymUse | undefined, business: readonly Persona[], raise: boolean): Report {
+/** How far, in lines, the words spelling a two-letter acronym may be from its use. */
+const nearLines = 20;
+
+function report(occurrence: AcronymUse, later: AcronymUse | undefined, laterRun: SpelledOut | undefined, business: readonly Persona[], raise: boolean): Report {
   const { acronym, token, text } = occurrence;
   const expanded = later?.longForm ? `${later.longForm} (${later.text})` : null;
   const where = !later
-    ? `is not expanded in this document; spell it out at its first use, e.g. “full name (${acronym})”`
+    ? laterRun
+      ? `is used before it is spelled out (line ${laterRun.token.start.line}, “${laterRun.words}”); spell it out at its first use`
+      : `is not expanded in this document; spell it out at its first use, e.g. “full name (${acronym})”`
     : expanded
       ? `is used before it is expanded on line ${later.token.start.line}; expand it here: “${expanded}”`
       : `is used before it is explained on line ${later.token.start.line}; explain it at its first use`;

@@ -1,6 +1,8 @@
 import { daleChall } from 'dale-chall';
 import { expansionAt, explained } from './acronym-expansion.js';
-import { acronymPattern, blockEnd, blockStart, insideAny, insideQuotation, specialRanges } from './acronym-contexts.js';
+import { acronymPattern, insideAny, specialRanges } from './acronym-contexts.js';
+import { endsName } from './acronym-name-parts.js';
+import { inRanges, proseRegions } from './prose-regions.js';
 import { peopleInCapitals } from './acronym-people.js';
 import type { Token } from '../../text/tokens.js';
 import type { Document } from '../../text/document.js';
@@ -66,6 +68,7 @@ export function newParts(use: AcronymUse, isNew: (acronym: string) => boolean): 
 export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>): AcronymUse[] {
   // A walk over the whole tree: only for files with a candidate.
   let special: ReturnType<typeof specialRanges> | undefined;
+  let quotations: ReturnType<typeof quotationsOf> | undefined;
   let lastClose: number | undefined;
   const uses: AcronymUse[] = [];
   for (const { tokens } of doc.sentences) {
@@ -92,14 +95,13 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>)
       special ??= specialRanges(doc);
       const longForm = insideAny(special.explaining, offset) ? explained : pair ? null : expansionAt(tokens, i, acronym, doc.text, (lastClose ??= doc.text.lastIndexOf(')')));
       const end = pair ? tokens[i + 1] : token;
-      const sentenceEnd = tokens[tokens.length - 1].end.offset;
       uses.push({
         acronym: pair ? `${acronym}/${pair}` : acronym,
         parts: pair ? [{ acronym, token }, { acronym: pair, token: end }] : [{ acronym, token }],
         token,
         end,
         text: pair ? doc.text.slice(offset, end.end.offset) : token.text,
-        passive: insideAny(special.passive, offset) || insideQuotation(doc.text, blockStart(doc.text, tokens[0].start.offset), offset, blockEnd(doc.text, sentenceEnd)),
+        passive: insideAny(special.passive, offset) || inRanges((quotations ??= quotationsOf(doc)), offset, end.end.offset) || endsName(doc, tokens, i),
         defined: longForm !== null,
         longForm: longForm === explained ? null : longForm,
       });
@@ -112,6 +114,11 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>)
   for (const use of uses) if (people.has(use.acronym)) use.passive = true;
   // Table cells come after the rest of the document in doc.sentences.
   return uses.sort((a, b) => a.token.start.offset - b.token.start.offset);
+}
+
+/** Someone else's words (the regions every rule shares), when they are more than one word: a bare "ZFS" in quotes is still a use. */
+function quotationsOf(doc: Document) {
+  return proseRegions(doc).quotations.filter((range) => /\s/.test(doc.text.slice(range.start, range.end)));
 }
 
 /** Three or more words in capitals in a row, with only spaces between, are shouting (A NEW ERA FOR CI), not acronyms. */
