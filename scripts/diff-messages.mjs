@@ -89,7 +89,7 @@ function acronymReason(path, doc, start, m) {
   const skippedWords = [];
   const uses = findAcronymUses(doc, new Set(acronymLists.notAcronyms), skippedWords);
   const known = knownAcronyms(acronymLists, acronymOptions, !businessPages.has(path));
-  const verdict = acronymVerdicts(uses, doc.text, known).find((v) => v.use.token.start.offset === start);
+  const verdict = acronymVerdicts(uses, doc, known).find((v) => v.use.token.start.offset === start);
   const word = skippedWords.find((w) => w.token.start.offset === start);
   const base = m.actual.replace(/(?:s|['’]s)$/, '');
   const wasListed = (name) => listsBefore && (name in listsBefore.common || name in listsBefore.technical || listsBefore.notAcronyms.includes(name));

@@ -1,6 +1,8 @@
 import type { Rule, Report } from '../engine/rule.js';
 import type { Persona } from '../data/load-data.js';
+import type { Document } from '../text/document.js';
 import { findAcronymUses, newParts, type AcronymUse } from './helpers/acronym-uses.js';
+import { spelledOutRuns, type SpelledOut } from './helpers/acronym-initials.js';
 
 export interface UndefinedAcronymOptions {
   /** Your team's acronyms that readers know, added to the built-in lists. */
@@ -59,8 +61,8 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
     const business = targetPersonas.filter((p) => p.technicalDepth === 'business');
     const known = knownAcronyms(lists, options, business.length === 0);
     const uses = findAcronymUses(doc, new Set(lists.notAcronyms));
-    for (const { use, later, skipped } of acronymVerdicts(uses, doc.text, known)) {
-      if (!skipped) context.report(report(use, later, business, options.raiseForBusiness !== false));
+    for (const { use, later, laterRun, skipped } of acronymVerdicts(uses, doc, known)) {
+      if (!skipped) context.report(report(use, later, laterRun, business, options.raiseForBusiness !== false));
     }
   },
 };
@@ -69,12 +71,20 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
 export interface AcronymVerdict {
   use: AcronymUse;
   later?: AcronymUse;
+  /** Words spelling the acronym by their initials, later in the document. */
+  laterRun?: SpelledOut;
   skipped: string | null;
 }
 
 /** What the rule makes of each use, in order: the first bare use of an acronym not known or expanded is reported. */
-export function acronymVerdicts(uses: readonly AcronymUse[], text: string, known: (acronym: string) => KnownBy | null): AcronymVerdict[] {
+export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, known: (acronym: string) => KnownBy | null): AcronymVerdict[] {
   const verdicts: AcronymVerdict[] = [];
+  // Runs of words spelling an acronym by their initials: only looked for once a use would be flagged.
+  let runs: Map<string, SpelledOut[]> | undefined;
+  const spelled = (acronym: string) => {
+    runs ??= spelledOutRuns(doc, new Set(uses.flatMap((u) => u.parts.map((part) => part.acronym))));
+    return runs.get(acronym) ?? [];
+  };
   // Why a later use is no first use: expanded or flagged already.
   const done = new Map<string, string>();
   // Each acronym's expansions in document order, so a use looks up its own, not every occurrence.
@@ -104,19 +114,32 @@ export function acronymVerdicts(uses: readonly AcronymUse[], text: string, known
         for (const part of use.parts.length > 1 ? use.parts : []) done.set(part.acronym, `used earlier in the compound “${use.text}” (line ${use.token.start.line})`);
         const later = definitions.get(use.acronym)?.find((o) => o.token.start.offset > use.token.start.offset);
         // "**MIR**: MIR stands for mid-level IR": the expansion follows at once.
-        if (later && /^[\s*_:,–—-]*$/.test(text.slice(use.end.end.offset, later.token.start.offset))) skip('the expansion follows at once', use);
-        else verdicts.push({ use, later, skipped: null });
+        if (later && /^[\s*_:,–—-]*$/.test(doc.text.slice(use.end.end.offset, later.token.start.offset))) {
+          skip('the expansion follows at once', use);
+          continue;
+        }
+        // "the Rust Language Server … the RLS": spelled out before, by its initials. Two letters
+        // are spelled by many pairs of words, so only a run within a few lines counts for them.
+        const run = spelled(use.acronym).filter((r) => use.acronym.length > 2 || Math.abs(r.token.start.line - use.token.start.line) <= nearLines);
+        const before = run.find((r) => r.token.start.offset < use.token.start.offset);
+        if (before) skip(`spelled out earlier by its initials (line ${before.token.start.line}, “${before.words}”)`, use);
+        else verdicts.push({ use, later, laterRun: run[0], skipped: null });
       }
     }
   }
   return verdicts;
 }
 
-function report(occurrence: AcronymUse, later: AcronymUse | undefined, business: readonly Persona[], raise: boolean): Report {
+/** How far, in lines, the words spelling a two-letter acronym may be from its use. */
+const nearLines = 20;
+
+function report(occurrence: AcronymUse, later: AcronymUse | undefined, laterRun: SpelledOut | undefined, business: readonly Persona[], raise: boolean): Report {
   const { acronym, token, text } = occurrence;
   const expanded = later?.longForm ? `${later.longForm} (${later.text})` : null;
   const where = !later
-    ? `is not expanded in this document; spell it out at its first use, e.g. “full name (${acronym})”`
+    ? laterRun
+      ? `is used before it is spelled out (line ${laterRun.token.start.line}, “${laterRun.words}”); spell it out at its first use`
+      : `is not expanded in this document; spell it out at its first use, e.g. “full name (${acronym})”`
     : expanded
       ? `is used before it is expanded on line ${later.token.start.line}; expand it here: “${expanded}”`
       : `is used before it is explained on line ${later.token.start.line}; explain it at its first use`;

@@ -13,9 +13,6 @@ export const acronymPattern = /^([A-Z]{2,6})(?:s|['’]s)?$/;
 /** Advisory identifiers: a row or item that names one carries the advisory's own title. */
 const advisoryId = /\b(?:CVE-\d{4}-\d{4,}|GHSA(?:-[0-9a-z]{4}){3}|RUSTSEC-\d{4}-\d{4}|PYSEC-\d{4}-\d+|GO-\d{4}-\d{4}|OSV-\d{4}-\d+)\b/i;
 
-/** A blockquote's last line naming its source: "— Jane Doe", "-- Jane", "~ Jane". */
-const attribution = /(?:^|\n)[\s>]*(?:[—―~]|--)\s*\S[^\n]*\s*$/;
-
 type Range = [number, number];
 /** A special range and what it is ("a heading"), to say why a use there is left alone. */
 export interface LabelledRange {
@@ -80,8 +77,9 @@ function decodeURIComponentSafely(url: string): string {
  *   capital, a digit or `#`, linking to an issue, pull request, merge request or discussion;
  * - keys in `<kbd>` (<kbd>ESC</kbd>);
  * - lists of people (a release's contributors), where surnames are often in capitals;
- * - blockquotes with an attribution line (someone else's words) and table rows, list items and
- *   paragraphs that name an advisory (CVE-2024-1234...): their text is the advisory's title.
+ * - table rows, list items and paragraphs that name an advisory (CVE-2024-1234...): their text
+ *   is the advisory's title.
+ * Quotations are prose-regions.ts's, as for every rule.
  */
 export function specialRanges(doc: Document): { passive: Range[]; explaining: Range[]; kinds: LabelledRange[] } {
   const ranges: Range[] = [];
@@ -111,7 +109,6 @@ export function specialRanges(doc: Document): { passive: Range[]; explaining: Ra
       const before = (parent as Parent).children[index - 1];
       if (before.type === 'html' && /^<kbd\b/i.test(before.value)) add(node, 'a key in <kbd>');
     } else if (node.type === 'list' && peopleList(node.children.map((item) => toString(item).trim()))) add(node, 'a list of people');
-    else if (node.type === 'blockquote' && attribution.test(source(node))) add(node, 'a blockquote with an attribution');
     else if (node.type === 'tableRow' && advisoryId.test(source(node))) add(node, 'a table row naming an advisory');
     else if ((node.type === 'listItem' || node.type === 'paragraph') && advisoryId.test(source(node).slice(0, 40))) add(node, 'a list item or paragraph naming an advisory');
   });
@@ -140,36 +137,4 @@ export function insideAny(ranges: readonly Range[], offset: number): boolean {
     else return true;
   }
   return false;
-}
-
-/**
- * Whether the text from `from` to `offset` leaves a quotation of more than one word open that
- * closes before `to`: “Remote code execution in the RCE handler”. A quoted title or someone's
- * words, not the writer's.
- */
-export function insideQuotation(text: string, from: number, offset: number, to: number): boolean {
-  const before = text.slice(from, offset);
-  const after = text.slice(offset, to);
-  const curlyOpen = before.lastIndexOf('“');
-  if (curlyOpen > before.lastIndexOf('”')) {
-    const close = after.indexOf('”');
-    return close > 0 && /\s/.test(before.slice(curlyOpen) + after.slice(0, close));
-  }
-  const straight = [...before.matchAll(/"/g)];
-  if (straight.length % 2 === 0) return false;
-  const close = after.indexOf('"');
-  return close > 0 && /\s/.test(before.slice(straight[straight.length - 1].index) + after.slice(0, close));
-}
-
-/** Where the paragraph around `offset` starts and ends: at a blank line (in a blockquote too). */
-const blankLine = /\n[ \t>]*\n/g;
-export function blockStart(text: string, offset: number): number {
-  let start = Math.max(0, offset - 2000);
-  for (const match of text.slice(start, offset).matchAll(blankLine)) start = Math.max(0, offset - 2000) + match.index + match[0].length;
-  return start;
-}
-export function blockEnd(text: string, offset: number): number {
-  blankLine.lastIndex = 0;
-  const match = blankLine.exec(text.slice(offset, offset + 2000));
-  return match ? offset + match.index : Math.min(text.length, offset + 2000);
 }

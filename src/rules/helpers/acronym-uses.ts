@@ -1,6 +1,8 @@
 import { daleChall } from 'dale-chall';
 import { expansionAt, explained } from './acronym-expansion.js';
-import { acronymPattern, blockEnd, blockStart, insideAny, insideQuotation, kindAt, specialRanges } from './acronym-contexts.js';
+import { acronymPattern, insideAny, kindAt, specialRanges } from './acronym-contexts.js';
+import { endsName } from './acronym-name-parts.js';
+import { inRanges, proseRegions } from './prose-regions.js';
 import { peopleInCapitals } from './acronym-people.js';
 import type { Token } from '../../text/tokens.js';
 import type { Document } from '../../text/document.js';
@@ -88,6 +90,7 @@ function notAUse(doc: Document, tokens: readonly Token[], i: number, acronym: st
 export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>, skipped?: SkippedWord[]): AcronymUse[] {
   // A walk over the whole tree: only for files with a candidate.
   let special: ReturnType<typeof specialRanges> | undefined;
+  let quotations: ReturnType<typeof quotationsOf> | undefined;
   let lastClose: number | undefined;
   const uses: AcronymUse[] = [];
   for (const { tokens } of doc.sentences) {
@@ -120,9 +123,10 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>,
       const byLink = insideAny(special.explaining, offset);
       const longForm = byLink ? explained : pair ? null : expansionAt(tokens, i, acronym, doc.text, (lastClose ??= doc.text.lastIndexOf(')')));
       const end = pair ? tokens[i + 1] : token;
-      const sentenceEnd = tokens[tokens.length - 1].end.offset;
-      const quoted = insideQuotation(doc.text, blockStart(doc.text, tokens[0].start.offset), offset, blockEnd(doc.text, sentenceEnd));
-      const passive = insideAny(special.passive, offset) || quoted;
+      const inSpecial = insideAny(special.passive, offset);
+      const quoted = !inSpecial && inRanges((quotations ??= quotationsOf(doc)), offset, end.end.offset);
+      const named = !inSpecial && !quoted && endsName(doc, tokens, i);
+      const passive = inSpecial || quoted || named;
       uses.push({
         acronym: pair ? `${acronym}/${pair}` : acronym,
         parts: pair ? [{ acronym, token }, { acronym: pair, token: end }] : [{ acronym, token }],
@@ -132,7 +136,7 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>,
         passive,
         defined: longForm !== null,
         longForm: longForm === explained ? null : longForm,
-        because: byLink ? kindAt(special.kinds, offset, true) : longForm !== null ? definedHere(longForm) : passive ? (kindAt(special.kinds, offset, false) ?? 'a quotation') : null,
+        because: byLink ? kindAt(special.kinds, offset, true) : longForm !== null ? definedHere(longForm) : inSpecial ? kindAt(special.kinds, offset, false) : quoted ? 'a quotation' : named ? 'part of a name (after a capitalised word: Windows XP)' : null,
       });
       if (pair) i++;
     }
@@ -147,6 +151,11 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>,
   }
   // Table cells come after the rest of the document in doc.sentences.
   return uses.sort((a, b) => a.token.start.offset - b.token.start.offset);
+}
+
+/** Someone else's words (the regions every rule shares), when they are more than one word: a bare "ZFS" in quotes is still a use. */
+function quotationsOf(doc: Document) {
+  return proseRegions(doc).quotations.filter((range) => /\s/.test(doc.text.slice(range.start, range.end)));
 }
 
 /** Three or more words in capitals in a row, with only spaces between, are shouting (A NEW ERA FOR CI), not acronyms. */

@@ -74,17 +74,22 @@ function inlineQuotes(doc: Document): Range[] {
   return out;
 }
 
-/** A dash and a name: "— Jane Doe", "-- Creator of serde". */
-const dashAttribution = /(^|\n|["”]\s*)\s*(--|[\u2014\u2013\u2015])\s*[\p{L}[*_@]/u;
-/** Words that introduce quoted speech in the block before a blockquote. */
-const speechVerb = /\b(said|says|say|wrote|writes|asked|asks|replied|replies|commented|comments?|explained|explains|tweeted|posted|noted|put it|puts it|according to|in the words of|quoted?|quoting|quotes)\b/i;
+/** A dash and a name: "— Jane Doe", "-- Creator of serde", "~ Jane". */
+const dashAttribution = /(^|\n|["”]\s*)\s*(--|[\u2014\u2013\u2015~])\s*[\p{L}[*_@]/u;
+
+/** Callout labels: a blockquote that opens with one ("> **Note**: …", "> [!WARNING]"), or is introduced by one alone ("Note:"), is the writer's own. */
+const calloutStart = /^\s*(?:\[!\w+\]|(?:note|warning|caution|tip|important|info|hint|danger|attention)\b)/i;
+const calloutLabel = /^\s*(?:note|notes|warning|caution|tip|important|info|hint|danger|attention)\s*:?\s*$/i;
+/** A link to a comment on an issue, a pull or merge request, or a forum thread: what follows quotes it. */
+const commentLink = /#(?:issuecomment-|note_|discussion_r|pullrequestreview-)|\/comments?\/|\/t\/[^/]+\/\d+\/\d+/i;
 
 /**
  * A blockquote is a quotation when it carries an attribution: a dash and a name inside it or on the
  * paragraph right after it, or an introduction right before it (the last sentence of the paragraph
- * before) that ends in a colon and is short ("Josh:", "Historically, it has been:") or uses a verb
- * of speech ("As one respondent put it:"). Blockquotes without one are the writer's own notes and
- * callouts, and are prose like any other.
+ * before) that ends in a colon ("Josh:", "As one respondent put it:") or links to a comment
+ * ("**[Ian]** — [comment from 2026-01-09](…#issuecomment-1)"). Callouts are the writer's own
+ * notes, never quotations: a blockquote that opens with a GFM alert or "Note:", and one introduced
+ * by such a label alone. Blockquotes without an attribution are prose like any other.
  */
 function attributedBlockquotes(doc: Document): Range[] {
   if (!doc.text.includes('>')) return [];
@@ -103,12 +108,15 @@ function attributedBlockquotes(doc: Document): Range[] {
 
 function attributed(quote: Blockquote, before: Nodes | undefined, after: Nodes | undefined): boolean {
   const last = quote.children[quote.children.length - 1];
+  if (quote.children[0] && calloutStart.test(toString(quote.children[0]))) return false;
   if (last && dashAttribution.test(toString(last))) return true;
   if (after?.type === 'paragraph' && /^\s*(--|[\u2014\u2013\u2015~])\s*\p{L}/u.test(toString(after))) return true;
   if (before?.type !== 'paragraph') return false;
   // The introduction is the last sentence of the paragraph before: "…the slogan. Historically, it has been:"
   const intro = toString(before).trim().split(/(?<=[.!?])\s+/).pop() ?? '';
-  if (intro.endsWith(':')) return speechVerb.test(intro) || intro.split(/\s+/).length <= 5;
+  if (intro.endsWith(':')) return !calloutLabel.test(intro);
+  let linksComment = false;
+  visit(before, 'link', (link) => void (linksComment ||= commentLink.test(link.url)));
   // "**Benno Lossin** — comment from 2026-04-02"
-  return /(--|[\u2014\u2013])\s*\S*\s*(said|wrote|comment|quote)/i.test(intro) && intro.split(/\s+/).length <= 12;
+  return linksComment || (/(--|[\u2014\u2013])\s*\S*\s*(said|wrote|comment|quote)/i.test(intro) && intro.split(/\s+/).length <= 12);
 }

@@ -1,0 +1,52 @@
+import { daleChall } from 'dale-chall';
+import type { Document } from '../../text/document.js';
+import type { Token } from '../../text/tokens.js';
+
+// "Windows XP", "Git LFS", "AWS EKS", "Security Response WG": an acronym right after a capitalized
+// word is the end of a name, which the reader meets whole, not a use of the acronym on its own.
+
+const familiar = new Set(daleChall.map((word) => word.toLowerCase()));
+/** A familiar word or an inflection of one: "Use", "Uses", "Added", "Running". */
+const familiarWord = (norm: string) => familiar.has(norm) || [/s$/, /es$/, /ed$/, /d$/, /ing$/].some((ending) => familiar.has(norm.replace(ending, '')));
+
+/** What may come before a word that starts a sentence, a clause, a list line, a link text or a quotation. */
+const clauseStart = /[.!?:;\n"“‘(/|*_[`>#\u2013\u2014]/;
+
+/** Lowercased words a document writes capitalized mid-sentence, and words it writes in lowercase. */
+interface Casing {
+  capitalized: Set<string>;
+  lowercase: Set<string>;
+}
+const casings = new WeakMap<Document, Casing>();
+
+function casing(doc: Document): Casing {
+  let found = casings.get(doc);
+  if (!found) {
+    found = { capitalized: new Set(), lowercase: new Set() };
+    for (const { tokens } of doc.sentences) {
+      tokens.forEach((token, k) => {
+        if (/^\p{Ll}/u.test(token.text)) found!.lowercase.add(token.norm);
+        else if (k > 0 && /^\p{Lu}\p{Ll}/u.test(token.text) && !clauseStart.test(doc.text.slice(tokens[k - 1].end.offset, token.start.offset))) found!.capitalized.add(token.norm);
+      });
+    }
+    casings.set(doc, found);
+  }
+  return found;
+}
+
+/**
+ * Whether the acronym at `tokens[i]` ends a name: a capitalized word right before it in the same
+ * sentence, with only spaces between. A word capitalized only because it starts the sentence (or
+ * a clause, a list line, a link text) does not make a name when it is a familiar English word
+ * ("Use TLS") or one the page writes in lowercase ("Enable SAST", "enable it"), or when the page
+ * never writes it capitalized mid-sentence.
+ */
+export function endsName(doc: Document, tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  // "Rust's MIR": a possessive is an owner, not a name's first word.
+  if (!before || before.text.length < 2 || !/^\p{Lu}/u.test(before.text) || /['’]s?$/.test(before.text) || !/^[ \t\u00a0]+$/.test(doc.text.slice(before.end.offset, tokens[i].start.offset))) return false;
+  const starts = i === 1 || clauseStart.test(doc.text.slice(tokens[i - 2].end.offset, before.start.offset));
+  if (!starts) return true;
+  const { capitalized, lowercase } = casing(doc);
+  return !familiarWord(before.norm) && !lowercase.has(before.norm) && capitalized.has(before.norm);
+}
