@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // A blind sample of a corpus's messages for a precision review, drawn with a fixed seed so it can
-// be drawn again: per rule, up to --per-rule messages at random (all of them where a rule has
+// be drawn again: per rule, up to --per-rule messages chosen by a seeded hash (all of them where a rule has
 // fewer), each with the sentence it sits in. The review file it writes has empty verdict and
 // reason columns; a reviewer fills them one by one, and --score reads them back.
 //   node scripts/sample-messages.mjs <dir> [--rules a,b] [--per-rule 25] [--seed 1] [--persona id] [--out file.md]
 //   node scripts/sample-messages.mjs --score file.md      precision per rule from a filled review
 // Build first (npm run build). The counts per rule are printed first.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,17 +47,17 @@ for (const result of report.results) {
 const counts = Object.fromEntries([...byRule].map(([rule, found]) => [rule, found.length]).sort());
 console.log(`${report.results.length} files; messages per rule: ${JSON.stringify(counts)}`);
 
-// A small seeded generator (an LCG), so the same seed draws the same sample.
-let state = Number(values.seed) || 1;
-const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+// Per rule, the messages whose seeded hash is lowest: the same seed draws the same sample, and a
+// change that removes messages keeps the rest of the sample as it was (the next ones move in).
+const rank = ({ path, message }) => createHash('sha256').update(`${values.seed}\0${path}\0${message.line}:${message.column}\0${message.ruleId}\0${message.actual ?? ''}`).digest('hex');
 const wanted = values.rules ? values.rules.split(',') : [...byRule.keys()].sort();
-const sample = [];
-for (const rule of wanted) {
-  const pool = [...(byRule.get(rule) ?? [])];
-  for (let taken = 0; taken < Number(values['per-rule']) && pool.length > 0; taken++) {
-    sample.push(pool.splice(Math.floor(random() * pool.length), 1)[0]);
-  }
-}
+const sample = wanted.flatMap((rule) =>
+  (byRule.get(rule) ?? [])
+    .map((found) => ({ found, key: rank(found) }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
+    .slice(0, Number(values['per-rule']))
+    .map(({ found }) => found),
+);
 
 const rows = sample.map(({ path, message }, index) => {
   const text = readFileSync(join(root, path), 'utf8');
