@@ -59,6 +59,8 @@ export interface WordEntry {
   drop?: string;
   exceptWhenFollowedBy?: string[];
   exceptWhenPrecededBy?: string[];
+  /** Phrases one of which must follow the term for it to be flagged (robust → platform). */
+  onlyWhenFollowedBy?: string[];
   /** The persona a term itself names (persona-disparagement: bean counters → back-office-blake). */
   persona?: string;
 }
@@ -76,6 +78,7 @@ export interface CompiledEntry {
   entry: WordEntry;
   followedBy?: PhraseIndex<true>;
   precededBy?: PhraseIndex<true>;
+  onlyFollowedBy?: PhraseIndex<true>;
 }
 
 export interface CompiledPack {
@@ -228,7 +231,7 @@ export function compilePack(ruleId: string, changes: PackChanges = {}): Compiled
   }
   const index = new PhraseIndex<CompiledEntry>();
   for (const entry of entries) {
-    const compiledEntry: CompiledEntry = { entry, followedBy: guardIndex(entry.exceptWhenFollowedBy), precededBy: guardIndex(entry.exceptWhenPrecededBy) };
+    const compiledEntry: CompiledEntry = { entry, followedBy: guardIndex(entry.exceptWhenFollowedBy), precededBy: guardIndex(entry.exceptWhenPrecededBy), onlyFollowedBy: guardIndex(entry.onlyWhenFollowedBy) };
     for (const phrase of [entry.term, ...(entry.variants ?? [])]) index.add(phrase, compiledEntry, entry.exact ? 'exact' : 'inflection');
   }
   const negations = new PhraseIndex<true>();

@@ -27,7 +27,7 @@ export interface PackMatchOptions {
 
 /**
  * Every place a pack entry occurs in the document's prose: whole words, phrase-aware, stemmed,
- * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy guards applied,
+ * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy / onlyWhenFollowedBy guards applied,
  * never across punctuation, never in a proper name ("the Tiger Team"), and in quotations only when asked.
  */
 export function* packMatches(pack: CompiledPack, doc: Document, options: PackMatchOptions = {}): Generator<PackMatch> {
@@ -37,8 +37,9 @@ export function* packMatches(pack: CompiledPack, doc: Document, options: PackMat
   for (const sentence of doc.sentences) {
     const tokens = sentence.tokens;
     for (const match of pack.index.matchAll(tokens)) {
-      const { entry, followedBy, precededBy } = match.value;
+      const { entry, followedBy, precededBy, onlyFollowedBy } = match.value;
       if (followedBy?.startsAt(tokens, match.end)) continue;
+      if (onlyFollowedBy && !onlyFollowedBy.startsAt(tokens, match.end)) continue;
       if (precededBy?.endsBefore(tokens, match.start)) continue;
       if (!adjacentInProse(tokens, match.start, match.end, text)) continue;
       if (entry.taskSubject && !opensWithTask(tokens, match.start)) continue;
