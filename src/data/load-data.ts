@@ -59,8 +59,7 @@ export interface WordEntry {
   drop?: string;
   exceptWhenFollowedBy?: string[];
   exceptWhenPrecededBy?: string[];
-  /** Phrases one of which must follow the term for it to be flagged (robust → platform). */
-  onlyWhenFollowedBy?: string[];
+  onlyWhenFollowedBy?: string[]; // one must follow within three words for the term to be flagged: robust → platform
   /** The persona a term itself names (persona-disparagement: bean counters → back-office-blake). */
   persona?: string;
 }
