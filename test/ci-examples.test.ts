@@ -43,7 +43,7 @@ beforeAll(() => {
   git(repo, 'switch', '--quiet', '--create', 'feature');
   writeFiles(repo, {
     'docs/guide.md': '# Guide\n\nWe leverage old wording here.\n\nNew text with synergy.\n',
-    'docs/new page.md': '# New\n\nA robust page.\n',
+    'docs/new page.md': '# New\n\nA robust platform.\n',
   });
   git(repo, 'add', '--all');
   git(repo, 'commit', '--quiet', '--message', 'change');

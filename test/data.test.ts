@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDataFile, loadBuiltinPersonas, loadBuiltinPack, checkPackInvariants, type Persona } from '../src/data/load-data.js';
 import { tempTree } from './helpers/cli.js';
+import { lintText } from '../src/index.js';
 import { DataError } from '../src/core/errors.js';
 import { personaIds } from './helpers/fixtures.js';
 
@@ -64,6 +65,15 @@ describe('word packs', () => {
     for (const term of ['leverage', 'synergy', 'best-in-class', 'seamless', 'paradigm shift', 'world-class', 'next-generation', 'game-changer', 'robust', 'cutting-edge']) {
       expect(pack.entries.some((e) => e.term === term), term).toBe(true);
     }
+  });
+
+  it('onlyWhenFollowedBy flags an entry only before one of its phrases, inflections included; config entries may use it', async () => {
+    const text = '# Senses\n\nA sturdy platform and sturdy platforms. Sturdy code. A robust suite, robust servers.\n';
+    const entry = { term: 'sturdy', alternatives: ['reliable'], why: 'Vague.', onlyWhenFollowedBy: ['platform'] };
+    const dir = tempTree({ '.personalintrc.json': JSON.stringify({ packs: { buzzword: { add: [entry] } } }) });
+    const result = await lintText(text, { filePath: 'doc.md', cwd: dir });
+    const found = result.messages.filter((m) => m.ruleId === 'buzzword').map((m) => `${m.line}:${m.column} ${m.actual}`);
+    expect(found).toEqual(['3:3 sturdy', '3:23 sturdy', '3:56 robust']);
   });
 
   it('the loader rejects duplicate terms and alternatives equal to the term, naming the entry', () => {

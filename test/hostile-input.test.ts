@@ -12,7 +12,7 @@ const runCli = (args: string[], options: Parameters<typeof runCliAt80>[1] = {}):
 // file were lost or changed.
 
 const clean = '# Guide\n\nWe leverage the pipeline.\n';
-const other = '# Other\n\nA robust page.\n';
+const other = '# Other\n\nA robust platform.\n';
 
 /** Every file under `dir` with its content, to compare before and after a run. */
 function snapshot(dir: string): Record<string, string> {

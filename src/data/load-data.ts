@@ -59,6 +59,7 @@ export interface WordEntry {
   drop?: string;
   exceptWhenFollowedBy?: string[];
   exceptWhenPrecededBy?: string[];
+  onlyWhenFollowedBy?: string[]; // one must follow within three words for the term to be flagged: robust → platform
   /** The persona a term itself names (persona-disparagement: bean counters → back-office-blake). */
   persona?: string;
 }
@@ -76,6 +77,7 @@ export interface CompiledEntry {
   entry: WordEntry;
   followedBy?: PhraseIndex<true>;
   precededBy?: PhraseIndex<true>;
+  onlyFollowedBy?: PhraseIndex<true>;
 }
 
 export interface CompiledPack {
@@ -228,7 +230,7 @@ export function compilePack(ruleId: string, changes: PackChanges = {}): Compiled
   }
   const index = new PhraseIndex<CompiledEntry>();
   for (const entry of entries) {
-    const compiledEntry: CompiledEntry = { entry, followedBy: guardIndex(entry.exceptWhenFollowedBy), precededBy: guardIndex(entry.exceptWhenPrecededBy) };
+    const compiledEntry: CompiledEntry = { entry, followedBy: guardIndex(entry.exceptWhenFollowedBy), precededBy: guardIndex(entry.exceptWhenPrecededBy), onlyFollowedBy: guardIndex(entry.onlyWhenFollowedBy) };
     for (const phrase of [entry.term, ...(entry.variants ?? [])]) index.add(phrase, compiledEntry, entry.exact ? 'exact' : 'inflection');
   }
   const negations = new PhraseIndex<true>();

@@ -8,6 +8,8 @@ export type AlienatingCategory = (typeof alienatingCategories)[number];
 export interface AlienatingLanguageOptions {
   /** Category → on (true, the default) or off (false). */
   categories?: Partial<Record<AlienatingCategory, boolean>>;
+  /** Flag wording inside quotations (quotation marks, attributed blockquotes, labelled speech) too. */
+  checkQuotations?: boolean;
 }
 
 /** How a message names each category: “simply” is condescending. */
@@ -38,15 +40,16 @@ export const alienatingLanguage: Rule<AlienatingLanguageOptions> = {
           additionalProperties: false,
           properties: Object.fromEntries(alienatingCategories.map((c) => [c, { type: 'boolean' }])),
         },
+        checkQuotations: { type: 'boolean', description: 'Flag wording inside quotations (quotation marks, blockquotes with an attribution, labelled speech) too (default false).' },
       },
     },
-    defaultOptions: { categories: Object.fromEntries(alienatingCategories.map((c) => [c, true])) },
+    defaultOptions: { categories: Object.fromEntries(alienatingCategories.map((c) => [c, true])), checkQuotations: false },
   },
   check(context) {
     const { doc, pack, options } = context;
     if (!pack) return;
     const off = new Set(Object.entries(options.categories ?? {}).filter(([, on]) => on === false).map(([category]) => category));
-    for (const match of packMatches(pack, doc, { checkQuotations: true })) {
+    for (const match of packMatches(pack, doc, { checkQuotations: options.checkQuotations })) {
       const { entry, actual } = match;
       const { expected, fix } = suggestionFor(match, doc.text);
       // Entries added in config without a category are always on.

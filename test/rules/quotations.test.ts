@@ -22,6 +22,17 @@ describe('checkQuotations', () => {
     ]);
   });
 
+  it('alienating-language honours it too, and a transcript turn opened by a bold name and a colon is a quotation', async () => {
+    const transcript = '# Interview\n\n**Ada Lovelace**: Everyone knows the spirit of it.\n\n**Note:** Everyone knows this note is ours.\n';
+    const idsFor = async (config: Record<string, unknown>) => {
+      const dir = tempTree({ '.personalintrc.json': JSON.stringify(config) });
+      const result = await lintText(transcript, { filePath: 'doc.md', cwd: dir });
+      return result.messages.filter((m) => m.ruleId === 'alienating-language').map((m) => `${m.line}:${m.column} ${m.actual}`);
+    };
+    expect(await idsFor({})).toEqual(['5:11 Everyone knows']);
+    expect(await idsFor({ rules: { 'alienating-language': ['warn', { checkQuotations: true }] } })).toEqual(['3:19 Everyone knows', '5:11 Everyone knows']);
+  });
+
   it('a value that is not a boolean is exit 2 naming the key and the file', () => {
     const dir = tempTree({ 'a.md': '# A\n\nWe leverage it.\n', '.personalintrc.json': JSON.stringify({ rules: { buzzword: ['warn', { checkQuotations: 'yes' }] } }) });
     const run = runCli(['a.md'], { cwd: dir });

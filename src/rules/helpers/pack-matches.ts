@@ -5,7 +5,7 @@ import { properNames } from './proper-names.js';
 import { adjacentInProse, inWordGap } from './token-gaps.js';
 import type { Span } from '../../core/position.js';
 import { normalize, type Token } from '../../text/tokens.js';
-import { phraseTokens } from '../../text/phrase-index.js';
+import { phraseTokens, type PhraseIndex } from '../../text/phrase-index.js';
 import type { Fix } from '../../core/types.js';
 
 export interface PackMatch {
@@ -27,7 +27,7 @@ export interface PackMatchOptions {
 
 /**
  * Every place a pack entry occurs in the document's prose: whole words, phrase-aware, stemmed,
- * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy guards applied,
+ * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy / onlyWhenFollowedBy guards applied,
  * never across punctuation, never in a proper name ("the Tiger Team"), and in quotations only when asked.
  */
 export function* packMatches(pack: CompiledPack, doc: Document, options: PackMatchOptions = {}): Generator<PackMatch> {
@@ -37,8 +37,9 @@ export function* packMatches(pack: CompiledPack, doc: Document, options: PackMat
   for (const sentence of doc.sentences) {
     const tokens = sentence.tokens;
     for (const match of pack.index.matchAll(tokens)) {
-      const { entry, followedBy, precededBy } = match.value;
+      const { entry, followedBy, precededBy, onlyFollowedBy } = match.value;
       if (followedBy?.startsAt(tokens, match.end)) continue;
+      if (onlyFollowedBy && !followedWithin(onlyFollowedBy, tokens, match.end, text)) continue;
       if (precededBy?.endsBefore(tokens, match.start)) continue;
       if (!adjacentInProse(tokens, match.start, match.end, text)) continue;
       if (entry.taskSubject && !opensWithTask(tokens, match.start)) continue;
@@ -57,6 +58,14 @@ export function* packMatches(pack: CompiledPack, doc: Document, options: PackMat
       };
     }
   }
+}
+
+/** One of the phrases starts within the next three words of the prose: "robust platform", "robust audit capabilities". */
+function followedWithin(phrases: PhraseIndex<true>, tokens: readonly Token[], end: number, text: string): boolean {
+  for (let k = end; k < Math.min(tokens.length, end + 3) && adjacentInProse(tokens, end - 1, k + 1, text); k++) {
+    if (phrases.startsAt(tokens, k)) return true;
+  }
+  return false;
 }
 
 /** Words in -ing that are not verbs: "Nothing is trivial", "String is simple". */

@@ -1,4 +1,4 @@
-import type { Blockquote, Heading, Nodes, Parent, Text } from 'mdast';
+import type { Blockquote, Heading, Nodes, Paragraph, Parent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Document } from '../../text/document.js';
@@ -11,7 +11,7 @@ export interface Range {
 
 /** Parts of a document that word lists read differently from the writer's own prose. */
 export interface ProseRegions {
-  /** Someone else's words: text in quotation marks, and blockquotes with an attribution. */
+  /** Someone else's words: text in quotation marks, blockquotes with an attribution, and labelled speech. */
   quotations: Range[];
   headings: Range[];
 }
@@ -21,7 +21,7 @@ const regionsByDoc = new WeakMap<Document, ProseRegions>();
 export function proseRegions(doc: Document): ProseRegions {
   let regions = regionsByDoc.get(doc);
   if (!regions) {
-    regions = { quotations: [...inlineQuotes(doc), ...attributedBlockquotes(doc)], headings: headings(doc) };
+    regions = { quotations: [...inlineQuotes(doc), ...attributedBlockquotes(doc), ...labelledSpeech(doc)], headings: headings(doc) };
     regionsByDoc.set(doc, regions);
   }
   return regions;
@@ -119,4 +119,21 @@ function attributed(quote: Blockquote, before: Nodes | undefined, after: Nodes |
   visit(before, 'link', (link) => void (linksComment ||= commentLink.test(link.url)));
   // "**Benno Lossin** — comment from 2026-04-02"
   return linksComment || (/(--|[\u2014\u2013])\s*\S*\s*(said|wrote|comment|quote)/i.test(intro) && intro.split(/\s+/).length <= 12);
+}
+
+/** A name of two to four capitalised words: "Jan David Nose". One word ("**Note:**", "**Progress:**") is a label, not a speaker. */
+const speakerName = /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+
+/** A transcript's turn: a paragraph opening with a bold name and a colon ("**Ada Lovelace**: …", "**Ada Lovelace:** …"). */
+function labelledSpeech(doc: Document): Range[] {
+  const out: Range[] = [];
+  visit(doc.mdast, 'paragraph', (paragraph: Paragraph) => {
+    const [label, next] = paragraph.children;
+    if (label?.type !== 'strong') return;
+    const name = toString(label).trim();
+    const colon = name.endsWith(':') || (next?.type === 'text' && next.value.startsWith(':'));
+    const range = offsets(paragraph);
+    if (colon && speakerName.test(name.replace(/:$/, '')) && range) out.push(range);
+  });
+  return out;
 }
