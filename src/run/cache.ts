@@ -5,6 +5,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { createFolders } from './output-files.js';
 import { dirname, join, resolve } from 'node:path';
 import { repoPath } from '../core/paths.js';
+import { memoByObject } from '../core/memo.js';
 import { fileURLToPath } from 'node:url';
 import type { EffectiveConfig } from '../engine/settings.js';
 import type { Persona } from '../data/load-data.js';
@@ -72,7 +73,8 @@ export function toolFingerprint(): string {
   return fingerprint;
 }
 
-const personasHashes = new WeakMap<readonly Persona[], string>();
+/** A persona set's hash, once per set: every file of a run shares the set. */
+const personasHash = memoByObject((personas: readonly Persona[]) => sha256(JSON.stringify(personas)));
 
 /**
  * The effective config as data: every rule's severity and options, pack changes, every persona
@@ -82,12 +84,7 @@ const personasHashes = new WeakMap<readonly Persona[], string>();
  */
 export function configHash(config: EffectiveConfig, options: Record<string, unknown>): string {
   const { source, personas, ...settings } = config;
-  let personasHash = personasHashes.get(personas);
-  if (!personasHash) {
-    personasHash = sha256(JSON.stringify(personas));
-    personasHashes.set(personas, personasHash);
-  }
-  return sha256(JSON.stringify({ settings, options }), personasHash);
+  return sha256(JSON.stringify({ settings, options }), personasHash(personas));
 }
 
 /** The key of one file's result: its content, its effective config, and the tool. */

@@ -1,4 +1,5 @@
 import type { Persona } from '../data/load-data.js';
+import { memoByObject } from '../core/memo.js';
 import { PhraseIndex, phraseTokens as tokenize, type MatchMode } from '../text/phrase-index.js';
 import type { Token } from '../text/tokens.js';
 
@@ -37,20 +38,11 @@ export interface PersonaModel {
   termsByPersona: TermRef[][];
 }
 
-const models = new WeakMap<readonly Persona[], PersonaModel>();
-
 /**
  * The model for one set of personas, compiled once per run: configs that share a persona set
  * (every config without `personaProfiles` shares the built-in one) share the model.
  */
-export function personaModel(personas: readonly Persona[]): PersonaModel {
-  let model = models.get(personas);
-  if (!model) {
-    model = compileModel(personas);
-    models.set(personas, model);
-  }
-  return model;
-}
+export const personaModel: (personas: readonly Persona[]) => PersonaModel = memoByObject(compileModel);
 
 const tokenCache = new Map<string, Token[]>();
 

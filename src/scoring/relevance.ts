@@ -1,4 +1,5 @@
 import { eng } from 'stopword';
+import { memoByObject } from '../core/memo.js';
 import { stemmer } from 'stemmer';
 import type { Persona } from '../data/load-data.js';
 import type { Document } from '../text/document.js';
@@ -124,21 +125,12 @@ function normalise(counts: Map<string, number>): Map<string, number> {
   return counts;
 }
 
-const models = new WeakMap<RelevanceData, WeakMap<readonly Persona[], RelevanceModel>>();
+// Per data set, then per persona set.
+const models = memoByObject((data: RelevanceData) => memoByObject((personas: readonly Persona[]) => compileModel(personas, data)));
 
 /** The model for the run's persona set, compiled once (configs without `personaProfiles` share one). */
 export function relevanceModel(personas: readonly Persona[], data: RelevanceData = builtinRelevanceData()): RelevanceModel {
-  let byPersonas = models.get(data);
-  if (!byPersonas) {
-    byPersonas = new WeakMap();
-    models.set(data, byPersonas);
-  }
-  let model = byPersonas.get(personas);
-  if (!model) {
-    model = compileModel(personas, data);
-    byPersonas.set(personas, model);
-  }
-  return model;
+  return models(data)(personas);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { daleChall } from 'dale-chall';
+import { memoByObject } from '../../core/memo.js';
 import type { Document } from '../../text/document.js';
 import type { Token } from '../../text/tokens.js';
 
@@ -17,22 +18,17 @@ interface Casing {
   capitalized: Set<string>;
   lowercase: Set<string>;
 }
-const casings = new WeakMap<Document, Casing>();
-
-function casing(doc: Document): Casing {
-  let found = casings.get(doc);
-  if (!found) {
-    found = { capitalized: new Set(), lowercase: new Set() };
-    for (const { tokens } of doc.sentences) {
-      tokens.forEach((token, k) => {
-        if (/^\p{Ll}/u.test(token.text)) found!.lowercase.add(token.norm);
-        else if (k > 0 && /^\p{Lu}\p{Ll}/u.test(token.text) && !clauseStart.test(doc.text.slice(tokens[k - 1].end.offset, token.start.offset))) found!.capitalized.add(token.norm);
-      });
-    }
-    casings.set(doc, found);
+/** The casing of a document's words, found once per document. */
+const casing: (doc: Document) => Casing = memoByObject((doc) => {
+  const found: Casing = { capitalized: new Set(), lowercase: new Set() };
+  for (const { tokens } of doc.sentences) {
+    tokens.forEach((token, k) => {
+      if (/^\p{Ll}/u.test(token.text)) found.lowercase.add(token.norm);
+      else if (k > 0 && /^\p{Lu}\p{Ll}/u.test(token.text) && !clauseStart.test(doc.text.slice(tokens[k - 1].end.offset, token.start.offset))) found.capitalized.add(token.norm);
+    });
   }
   return found;
-}
+});
 
 /**
  * Whether the acronym at `tokens[i]` ends a name: a capitalized word right before it in the same

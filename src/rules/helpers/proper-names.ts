@@ -1,4 +1,5 @@
 import type { Document } from '../../text/document.js';
+import { memoByObject } from '../../core/memo.js';
 import type { Token } from '../../text/tokens.js';
 import { adjacentInProse, inWordGap } from './token-gaps.js';
 import { inRanges, proseRegions } from './prose-regions.js';
@@ -11,8 +12,6 @@ const hyphenated = (tokens: readonly Token[], k: number, text: string) => inWord
 /** A capital after a full stop, a colon, a line break, a quotation mark, a slash or a dash may start a sentence, a clause, a list line, a quote or a title part. */
 const clauseStart = /[.!?:;\n"“‘(/|\u2013\u2014]/;
 
-const checks = new WeakMap<Document, NameCheck>();
-
 /**
  * Words that name something in this document, not the writer's choice of words:
  * - a capitalised run of two or more words mid-sentence ("the Tiger Team", "First-Ever Upskilling
@@ -22,23 +21,18 @@ const checks = new WeakMap<Document, NameCheck>();
  * A word capitalised only because it starts the sentence proves nothing ("Leverage GitLab" is
  * flagged), and a hyphenated compound counts as one word ("our Best-In-Class platform" is flagged).
  */
-export function properNames(doc: Document): NameCheck {
-  let check = checks.get(doc);
-  if (!check) {
-    const { text } = doc;
-    const headings = proseRegions(doc).headings;
-    const inHeading = (tokens: readonly Token[], start: number, end: number) => inRanges(headings, tokens[start].start.offset, tokens[end - 1].end.offset);
-    const single = namesCapitalisedAlone(doc, (tokens, k) => !inHeading(tokens, k, k + 1));
-    check = (tokens, start, end) => {
-      const words = tokens.slice(start, end);
-      if (!words.every(capitalised)) return false;
-      if (words.every((t) => single.has(t.norm))) return true;
-      return !inHeading(tokens, start, end) && capitalisedRun(tokens, start, end, text) >= 2;
-    };
-    checks.set(doc, check);
-  }
-  return check;
-}
+export const properNames: (doc: Document) => NameCheck = memoByObject((doc) => {
+  const { text } = doc;
+  const headings = proseRegions(doc).headings;
+  const inHeading = (tokens: readonly Token[], start: number, end: number) => inRanges(headings, tokens[start].start.offset, tokens[end - 1].end.offset);
+  const single = namesCapitalisedAlone(doc, (tokens, k) => !inHeading(tokens, k, k + 1));
+  return (tokens, start, end) => {
+    const words = tokens.slice(start, end);
+    if (!words.every(capitalised)) return false;
+    if (words.every((t) => single.has(t.norm))) return true;
+    return !inHeading(tokens, start, end) && capitalisedRun(tokens, start, end, text) >= 2;
+  };
+});
 
 /** Words of the capitalised run around a match, a hyphenated compound counting once; the sentence's first word only when matched. */
 function capitalisedRun(tokens: readonly Token[], start: number, end: number, text: string): number {

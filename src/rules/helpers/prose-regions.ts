@@ -1,6 +1,7 @@
 import type { Blockquote, Heading, Nodes, Paragraph, Parent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { memoByObject } from '../../core/memo.js';
 import type { Document } from '../../text/document.js';
 
 /** A half-open range of source offsets. */
@@ -16,16 +17,11 @@ export interface ProseRegions {
   headings: Range[];
 }
 
-const regionsByDoc = new WeakMap<Document, ProseRegions>();
-
-export function proseRegions(doc: Document): ProseRegions {
-  let regions = regionsByDoc.get(doc);
-  if (!regions) {
-    regions = { quotations: [...inlineQuotes(doc), ...attributedBlockquotes(doc), ...labelledSpeech(doc)], headings: headings(doc) };
-    regionsByDoc.set(doc, regions);
-  }
-  return regions;
-}
+/** A document's prose regions, found once per document. */
+export const proseRegions: (doc: Document) => ProseRegions = memoByObject((doc) => ({
+  quotations: [...inlineQuotes(doc), ...attributedBlockquotes(doc), ...labelledSpeech(doc)],
+  headings: headings(doc),
+}));
 
 export const inRanges = (ranges: readonly Range[], start: number, end: number) => ranges.some((r) => r.start <= start && end <= r.end);
 
