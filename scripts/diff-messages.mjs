@@ -16,6 +16,9 @@ import { inRanges, proseRegions } from '../dist/rules/helpers/prose-regions.js';
 import { properNames } from '../dist/rules/helpers/proper-names.js';
 import { findAcronymUses } from '../dist/rules/helpers/acronym-uses.js';
 import { acronymVerdicts, knownAcronyms } from '../dist/rules/undefined-acronym.js';
+import { compilePack, loadBuiltinPack } from '../dist/data/load-data.js';
+import { packMatches } from '../dist/rules/helpers/pack-matches.js';
+import { leftAlone } from '../dist/rules/helpers/buzzword-guards.js';
 
 const options = { rules: { type: 'string' }, added: { type: 'boolean' }, 'before-commit': { type: 'string' }, config: { type: 'string' } };
 const { values, positionals } = parseArgs({ allowPositionals: true, options });
@@ -124,7 +127,24 @@ function reason({ path, m }) {
     if (from >= 0 && to >= from && properNames(doc)(sentence.tokens, from, to + 1)) return 'a name: capitalised mid-sentence in this document';
   }
   if (m.ruleId === 'persona-disparagement') return 'a persona’s given name is a person, not a team';
+  if (m.ruleId === 'buzzword') return buzzwordReason(doc, start);
   return 'a word pack sense guard (see the entry’s comment in rules/<rule>.yml)';
+}
+
+const guardFields = ['onlyWhenFollowedBy', 'exceptWhenFollowedBy', 'exceptWhenPrecededBy'];
+// The buzzword pack with every entry's sense guards taken off: which entry a message came from.
+const unguarded = () => compilePack('buzzword', { add: loadBuiltinPack('buzzword').entries.map((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !guardFields.includes(k)))) });
+
+/** A buzzword's reason: the rule's own guard (a title link, a heading echo, a mention), else the entry's sense guards. */
+function buzzwordReason(doc, start) {
+  const matches = [...packMatches(compilePack('buzzword'), doc)];
+  const found = matches.find((match) => match.span.start.offset === start);
+  if (found) return `buzzword: ${leftAlone(doc, matches)(found) ?? 'no guard found: still matched here'}`;
+  const bare = [...packMatches(unguarded(), doc)].find((match) => match.span.start.offset === start);
+  if (!bare) return 'no guard found: no buzzword match here now';
+  const entry = loadBuiltinPack('buzzword').entries.find((e) => e.term === bare.entry.term);
+  const fields = guardFields.filter((k) => entry?.[k]);
+  return `buzzword: the “${entry.term}” entry’s sense guard (${fields.join(', ')} in rules/buzzword.yml)`;
 }
 
 const lineOf = (path, line) => readFileSync(path, 'utf8').split('\n')[line - 1]?.trim() ?? '';

@@ -1,5 +1,6 @@
 import type { Rule } from '../engine/rule.js';
 import { packMatches, orList, suggestionFor } from './helpers/pack-matches.js';
+import { leftAlone } from './helpers/buzzword-guards.js';
 
 export interface BuzzwordOptions {
   /** Flag buzzwords inside quotations (text in quotation marks, blockquotes with an attribution) too. */
@@ -25,7 +26,10 @@ export const buzzword: Rule<BuzzwordOptions> = {
   check(context) {
     const { doc, pack, options } = context;
     if (!pack) return;
-    for (const match of packMatches(pack, doc, { checkQuotations: options.checkQuotations })) {
+    const matches = [...packMatches(pack, doc, { checkQuotations: options.checkQuotations })];
+    const reasonToSkip = leftAlone(doc, matches);
+    for (const match of matches) {
+      if (reasonToSkip(match)) continue;
       const { entry, actual } = match;
       const { expected, fix } = suggestionFor(match, doc.text);
       const instead = expected.length > 0 ? `; use ${orList(expected)} instead` : '; say what it does instead';
