@@ -92,7 +92,9 @@ function acronymReason(path, doc, start, m) {
   const skippedWords = [];
   const uses = findAcronymUses(doc, new Set(acronymLists.notAcronyms), skippedWords);
   const known = knownAcronyms(acronymLists, acronymOptions, !businessPages.has(path));
-  const verdict = acronymVerdicts(uses, doc, known).find((v) => v.use.token.start.offset === start);
+  const verdicts = acronymVerdicts(uses, doc, known);
+  // "US-CERT" flagged “CERT”: the use is now the whole compound, which starts before the message.
+  const verdict = verdicts.find((v) => v.use.token.start.offset === start) ?? verdicts.find((v) => v.use.token.start.offset < start && start < v.use.end.end.offset);
   const word = skippedWords.find((w) => w.token.start.offset === start);
   const base = m.actual.replace(/(?:s|['’]s)$/, '');
   const wasListed = (name) => listsBefore && (name in listsBefore.common || name in listsBefore.technical || listsBefore.notAcronyms.includes(name));
@@ -107,11 +109,13 @@ function acronymReason(path, doc, start, m) {
       if (listsBefore && !wasListed(name)) return `known list entry added (${list})`;
       if (verdict.use.text !== name) return 'plural or possessive of a known acronym';
     }
-    return `known: ${list} list`;
+    // The Debian list is made by a script (scripts/build-known-acronyms.mjs): one reason whatever the count.
+    return `known: ${list.replace(/^Debian descriptions \(\d+ packages\)$/, 'Debian descriptions')} list`;
   }
   // The old rule flagged this use, so the expansion it finds here is a form it did not know.
   if (why === 'expanded at this use' || why.startsWith('expanded earlier')) return `${why.replace(/ \(line \d+\)$/, '')}: a new expansion form`;
-  return why.replace(/ \(line \d+\)$/, '');
+  // "(line 12, the end of a name)": one reason whatever the line and the words.
+  return why.replace(/ \(line \d+(?:, .*)?\)$/, '');
 }
 
 /** Why a message is gone, where the new guards can tell; else the guard is a word pack's or a rule's own. */

@@ -26,7 +26,7 @@ function unknownBare(inventory: AcronymInventory): string[] {
 export function formatAcronyms(inventory: AcronymInventory): string {
   const lines: string[] = [];
   for (const entry of inventory.acronyms) {
-    const known = entry.known ? ` · known (${entry.known})` : '';
+    const known = entry.known ? ` · known (${entry.known === 'debian' ? entry.knownBy : entry.known})` : '';
     lines.push(`${entry.acronym}  ${entry.uses} ${entry.uses === 1 ? 'use' : 'uses'} in ${entry.files} ${entry.files === 1 ? 'file' : 'files'}${known}`);
     for (const expansion of entry.expandedIn.slice(0, shownPlaces)) lines.push(`  expanded in ${place(expansion)}${expansion.longForm ? ` “${expansion.longForm}”` : ''}`);
     if (entry.expandedIn.length > shownPlaces) lines.push(`  expanded in ${entry.expandedIn.length - shownPlaces} more files`);

@@ -3,6 +3,7 @@ import type { Persona } from '../data/load-data.js';
 import type { Document } from '../text/document.js';
 import { findAcronymUses, newParts, type AcronymUse } from './helpers/acronym-uses.js';
 import { spelledOutRuns, type SpelledOut } from './helpers/acronym-initials.js';
+import { debianAcronyms } from '../data/debian-acronyms.js';
 
 export interface UndefinedAcronymOptions {
   /** Your team's acronyms that readers know, added to the built-in lists. */
@@ -23,16 +24,25 @@ export interface AcronymLists {
   notAcronyms: string[];
 }
 
-/** Which list makes an acronym known to every reader of a document, or null. */
-export type KnownBy = 'common' | 'technical' | 'allow' | 'glossary';
+/**
+ * Which list makes an acronym known to every reader of a document, or null. `debian`: the
+ * acronyms many Debian package descriptions use unexplained (rules/acronyms/), for technical readers.
+ */
+export type KnownBy = 'common' | 'technical' | 'allow' | 'glossary' | 'debian';
 
 /** A function telling whether (and why) an acronym is known, for these options and target personas. */
-export function knownAcronyms(lists: AcronymLists, options: UndefinedAcronymOptions, technicalReaders: boolean): (acronym: string) => KnownBy | null {
+export function knownAcronyms(lists: AcronymLists, options: UndefinedAcronymOptions, technicalReaders: boolean, debian: Record<string, number> = debianAcronyms().acronyms): (acronym: string) => KnownBy | null {
   const allow = new Set(options.allow ?? []);
   const glossary = new Set(options.glossaryTerms ?? []);
-  const one = (acronym: string): KnownBy | null =>
-    acronym in lists.common ? 'common' : allow.has(acronym) ? 'allow' : glossary.has(acronym) ? 'glossary' : technicalReaders && acronym in lists.technical ? 'technical' : null;
+  const technical = (acronym: string): KnownBy | null => (!technicalReaders ? null : acronym in lists.technical ? 'technical' : Object.hasOwn(debian, acronym) ? 'debian' : null);
+  const one = (acronym: string): KnownBy | null => (acronym in lists.common ? 'common' : allow.has(acronym) ? 'allow' : glossary.has(acronym) ? 'glossary' : technical(acronym));
   return (acronym) => one(acronym) ?? (acronym.includes('/') && acronym.split('/').every(one) ? one(acronym.split('/')[0]) : null);
+}
+
+/** The list that knows an acronym, as the acronyms command and the rule's reasons name it: “common list”, “Debian descriptions (118 packages)”. */
+export function knownByLabel(by: KnownBy, acronym: string): string {
+  const counts = debianAcronyms().acronyms;
+  return by === 'debian' ? `Debian descriptions (${counts[acronym] ?? counts[acronym.split('/')[0]] ?? 0} packages)` : `${by} list`;
 }
 
 /**
@@ -76,7 +86,11 @@ export interface AcronymVerdict {
   skipped: string | null;
 }
 
-/** What the rule makes of each use, in order: the first bare use of an acronym not known or expanded is reported. */
+/**
+ * What the rule makes of each use, in order: the first bare use of an acronym not known or expanded
+ * is reported, at the first place the reader meets it outside headings and quotations (“the GitLab
+ * MCP server” counts once the acronym is flagged).
+ */
 export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, known: (acronym: string) => KnownBy | null): AcronymVerdict[] {
   const verdicts: AcronymVerdict[] = [];
   // Runs of words spelling an acronym by their initials: only looked for once a use would be flagged.
@@ -95,35 +109,55 @@ export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, know
     if (list) list.push(use);
     else definitions.set(use.acronym, [use]);
   }
+  // Debian's descriptions are evidence from other texts: a page that expands the acronym itself means its own sense.
+  const knownHere = (acronym: string) => {
+    const by = known(acronym);
+    return by === 'debian' && definitions.has(acronym) ? null : by;
+  };
+  // The first use ending a name (“Windows XP”), where the reader meets an acronym flagged later.
+  const firstInName = new Map<string, number>();
   for (const whole of uses) {
     const skip = (skipped: string, use = whole) => void verdicts.push({ use, skipped });
     const earlier = done.get(whole.acronym);
+    const by = knownHere(whole.acronym);
     // An expansion in a heading counts; a bare use in a heading is not the first use.
     if (earlier) skip(earlier);
     else if (whole.defined) {
       done.set(whole.acronym, `expanded earlier (line ${whole.token.start.line})`);
       skip(whole.because ?? 'expanded at this use');
-    } else if (whole.passive) skip(whole.because ?? 'passive');
-    else if (known(whole.acronym)) skip(`known: ${known(whole.acronym)} list`);
+    } else if (whole.passive) {
+      if (whole.named && !firstInName.has(whole.acronym)) firstInName.set(whole.acronym, verdicts.length);
+      skip(whole.because ?? 'passive');
+    } else if (by) skip(`known: ${knownByLabel(by, whole.acronym)}`);
+    else if (whole.hyphenated && whole.parts.some((part) => knownHere(part.acronym))) skip('one name of two parts joined by a hyphen, one part known (US-CERT)');
     else {
       // "UTMs/URLs" with URL known, or after UTM was expanded: only the other part is new.
-      const fresh = newParts(whole, (part) => !known(part) && !done.has(part));
+      const fresh = newParts(whole, (part) => !knownHere(part) && !done.has(part));
       if (fresh.length < whole.parts.length) skip('a compound whose other parts are known or expanded');
-      for (const use of fresh) {
+      for (const bare of fresh) {
+        const named = bare.parts.length === 1 ? firstInName.get(bare.acronym) : undefined;
+        const use = named === undefined ? bare : verdicts[named].use;
         done.set(use.acronym, `not the first use (line ${use.token.start.line})`);
         for (const part of use.parts.length > 1 ? use.parts : []) done.set(part.acronym, `used earlier in the compound “${use.text}” (line ${use.token.start.line})`);
         const later = definitions.get(use.acronym)?.find((o) => o.token.start.offset > use.token.start.offset);
         // "**MIR**: MIR stands for mid-level IR": the expansion follows at once.
-        if (later && /^[\s*_:,–—-]*$/.test(doc.text.slice(use.end.end.offset, later.token.start.offset))) {
-          skip('the expansion follows at once', use);
+        if (later && /^[\s*_:,–—-]*$/.test(doc.text.slice(bare.end.end.offset, later.token.start.offset))) {
+          skip('the expansion follows at once', bare);
           continue;
         }
+        // "X and SDLC trends measure the software development lifecycle (SDLC)": the reader has it by the sentence's end.
+        if (later && later.sentence === use.sentence) {
+          skip('expanded later in the same sentence', bare);
+          continue;
+        }
+        if (named !== undefined) skip(`not the first use (line ${use.token.start.line}, the end of a name)`, bare);
         // "the Rust Language Server … the RLS": spelled out before, by its initials. Two letters
         // are spelled by many pairs of words, so only a run within a few lines counts for them.
         const run = spelled(use.acronym).filter((r) => use.acronym.length > 2 || Math.abs(r.token.start.line - use.token.start.line) <= nearLines);
         const before = run.find((r) => r.token.start.offset < use.token.start.offset);
-        if (before) skip(`spelled out earlier by its initials (line ${before.token.start.line}, “${before.words}”)`, use);
-        else verdicts.push({ use, later, laterRun: run[0], skipped: null });
+        const verdict = before ? { use, skipped: `spelled out earlier by its initials (line ${before.token.start.line}, “${before.words}”)` } : { use, later, laterRun: run[0], skipped: null };
+        if (named === undefined) verdicts.push(verdict);
+        else verdicts[named] = verdict;
       }
     }
   }
@@ -139,7 +173,7 @@ function report(occurrence: AcronymUse, later: AcronymUse | undefined, laterRun:
   const where = !later
     ? laterRun
       ? `is used before it is spelled out (line ${laterRun.token.start.line}, “${laterRun.words}”); spell it out at its first use`
-      : `is not expanded in this document; spell it out at its first use, e.g. “full name (${acronym})”`
+      : `is not expanded in this document; spell it out at its first use, e.g. “full name (${occurrence.hyphenated ? text : acronym})”`
     : expanded
       ? `is used before it is expanded on line ${later.token.start.line}; expand it here: “${expanded}”`
       : `is used before it is explained on line ${later.token.start.line}; explain it at its first use`;

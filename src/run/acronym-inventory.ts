@@ -4,8 +4,8 @@ import { displayPath } from '../core/paths.js';
 import { defaultMaxFileSize } from '../text/file-limits.js';
 import { parseDocument } from '../text/document.js';
 import { loadRuleLists } from '../data/rule-lists.js';
-import { findAcronymUses, newParts } from '../rules/helpers/acronym-uses.js';
-import { knownAcronyms, undefinedAcronym, type AcronymLists, type KnownBy, type UndefinedAcronymOptions } from '../rules/undefined-acronym.js';
+import { findAcronymUses, newParts, type AcronymUse } from '../rules/helpers/acronym-uses.js';
+import { acronymVerdicts, knownAcronyms, knownByLabel, undefinedAcronym, type AcronymLists, type KnownBy, type UndefinedAcronymOptions } from '../rules/undefined-acronym.js';
 import { discoverFiles, type FindFilesOptions } from './find-files.js';
 import { configFor } from './lint-file.js';
 
@@ -23,11 +23,13 @@ export interface AcronymEntry {
   /** Every use, in every file (headings and quotations too). */
   uses: number;
   files: number;
-  /** The list that makes it known for the first file using it (`technical` assumes technical readers), or null. */
+  /** The list that makes it known for the first file using it (`technical` and `debian` assume technical readers), or null. */
   known: KnownBy | null;
+  /** That list as the rule names it: “common list”, “Debian descriptions (118 packages)”. */
+  knownBy: string | null;
   /** The first expansion in each file that expands it, with the long form where it is spelled out. */
   expandedIn: (AcronymPlace & { longForm: string | null })[];
-  /** Each file whose first use of it (outside headings and quotations) comes before any expansion there. */
+  /** Each file where undefined-acronym reports it: its first use outside headings, quotations and names, before any expansion there. */
   firstUsedBareIn: AcronymPlace[];
 }
 
@@ -51,30 +53,39 @@ export async function acronymInventory(patterns: readonly string[], options: Fin
     const absolute = resolve(cwd, file);
     const path = displayPath(absolute, cwd);
     let uses;
+    let doc;
     try {
       if ((await stat(absolute)).size > defaultMaxFileSize) throw new Error('larger than 5 MB');
       const text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(absolute)).replace(/^\uFEFF/, '');
-      uses = findAcronymUses(parseDocument(path, text), notAcronyms);
+      doc = parseDocument(path, text);
+      uses = findAcronymUses(doc, notAcronyms);
     } catch (error) {
       skipped.push({ path, reason: (error as Error).message.split('\n')[0] });
       continue;
     }
     const ruleOptions = (await configFor(absolute, { cwd, configFile: options.configFile })).rules[undefinedAcronym.meta.id]?.options as UndefinedAcronymOptions;
     const known = knownAcronyms(lists, ruleOptions ?? {}, true);
+    const entry = (acronym: string) => {
+      let found = entries.get(acronym);
+      if (!found) {
+        const by = known(acronym);
+        entries.set(acronym, (found = { acronym, uses: 0, files: 0, known: by, knownBy: by && knownByLabel(by, acronym), expandedIn: [], firstUsedBareIn: [] }));
+      }
+      return found;
+    };
+    const place = (use: AcronymUse) => ({ path, line: use.token.start.line, column: use.token.start.column });
     const seen = new Set<string>();
     for (const use of uses.flatMap((whole) => (known(whole.acronym) ? [whole] : newParts(whole, (part) => !known(part))))) {
-      const place = { path, line: use.token.start.line, column: use.token.start.column };
-      let entry = entries.get(use.acronym);
-      if (!entry) entries.set(use.acronym, (entry = { acronym: use.acronym, uses: 0, files: 0, known: known(use.acronym), expandedIn: [], firstUsedBareIn: [] }));
-      entry.uses++;
+      const found = entry(use.acronym);
+      found.uses++;
       if (!seen.has(use.acronym)) {
         seen.add(use.acronym);
-        entry.files++;
+        found.files++;
       }
-      const settled = entry.expandedIn.at(-1)?.path === path || entry.firstUsedBareIn.at(-1)?.path === path;
-      if (use.defined && entry.expandedIn.at(-1)?.path !== path) entry.expandedIn.push({ ...place, longForm: use.longForm });
-      else if (!use.defined && !use.passive && !settled) entry.firstUsedBareIn.push(place);
+      if (use.defined && found.expandedIn.at(-1)?.path !== path) found.expandedIn.push({ ...place(use), longForm: use.longForm });
     }
+    // Where the rule reports an acronym, so the listing and the lint run agree.
+    for (const { use, skipped: why } of acronymVerdicts(uses, doc, known)) if (why === null) entry(use.acronym).firstUsedBareIn.push(place(use));
   }
   const acronyms = [...entries.values()].sort((a, b) => b.uses - a.uses || a.acronym.localeCompare(b.acronym));
   return { files: files.length, skipped, acronyms };

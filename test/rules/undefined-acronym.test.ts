@@ -3,6 +3,9 @@ import { lintText } from '../../src/index.js';
 import { longForm } from '../../src/rules/helpers/long-form.js';
 import type { AcronymLists } from '../../src/rules/undefined-acronym.js';
 import { loadRuleLists } from '../../src/data/rule-lists.js';
+import { debianAcronyms } from '../../src/data/debian-acronyms.js';
+import { validateWith } from '../helpers/validators.js';
+import { readFileSync } from 'node:fs';
 import { tempTree } from '../helpers/cli.js';
 
 async function acronyms(text: string, options: { config?: Record<string, unknown>; persona?: string[] } = {}) {
@@ -65,6 +68,24 @@ describe('undefined-acronym', () => {
     for (const word of ['CI', 'RFC', 'LLVM', 'HTTP']) expect(Object.keys(technical)).toContain(word);
     const all = [...Object.keys(common), ...Object.keys(technical), ...notAcronyms];
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('the Debian list validates, says where it comes from, and keeps only acronyms of three letters or more used by enough source packages', () => {
+    const file = JSON.parse(readFileSync('rules/acronyms/debian-descriptions.json', 'utf8'));
+    expect(validateWith('rules/schemas/debian-acronyms.schema.json', file)).toEqual({ valid: true, errors: [] });
+    expect(validateWith('rules/schemas/debian-acronyms.schema.json', { ...file, acronyms: { HA: 12 } }).valid).toBe(false);
+    const { source, rule, minSourcePackages, acronyms: counts } = debianAcronyms();
+    expect(source).toContain('Debian');
+    expect(rule).toContain(`at least ${minSourcePackages} distinct source packages`);
+    expect(Object.values(counts).every((n) => n >= minSourcePackages)).toBe(true);
+    for (const word of ['IDE', 'DNSSEC', 'NTFS']) expect(counts[word]).toBeGreaterThanOrEqual(minSourcePackages);
+    // Community jargon stays out: it is not in the descriptions of many packages.
+    for (const word of ['MIR', 'NLL', 'FCP', 'MCP', 'RPIT']) expect(counts[word]).toBeUndefined();
+  });
+
+  it('the Debian list is for technical readers: a business persona still gets DNSSEC flagged', async () => {
+    expect(await acronyms('Sign the zone with DNSSEC.\n')).toEqual([]);
+    expect((await acronyms('Sign the zone with DNSSEC.\n', { persona: ['tech-exec-tristan'] })).map((m) => m.actual)).toEqual(['DNSSEC']);
   });
 
   it('finds long forms by the Schwartz–Hearst algorithm', () => {

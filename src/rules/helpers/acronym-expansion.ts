@@ -11,8 +11,10 @@ export const explained = '\u0000explained';
 const markup = /[[\]*_`"'“”‘’]/g;
 const gapText = (text: string, from: number, to: number) => text.slice(from, to).replace(markup, '');
 
-/** Verbs that give a name to what the words before them describe. */
-const naming = new Set(['called', 'named', 'dubbed', 'termed']);
+/** Verbs that give a name to what the words before them describe: “often abbreviated MCVE”. */
+const naming = new Set(['called', 'named', 'dubbed', 'termed', 'abbreviated', 'shortened']);
+/** Two words that give a name the same way: “known as”, “abbreviated as”, “abbreviated to”, “shortened to”. */
+const namingPairs = new Set(['known as', 'abbreviated as', 'abbreviated to', 'abbreviated in', 'shortened to']);
 
 /** Words that may stand between the parenthesis and the acronym: "major change proposal (or MCP)". */
 const introducing = new Set(['or', 'aka', 'hereafter', 'henceforth', 'abbreviated', 'short']);
@@ -92,9 +94,12 @@ export function expansionAt(tokens: readonly Token[], i: number, acronym: string
   }
   // "an approach called SLG", "(often called “RPIT”)", "known as MIR": the writer names what the words before describe.
   const before = tokens.slice(Math.max(0, i - 2), i).map((t) => t.norm);
-  if (i >= 3 && (naming.has(before[1]) || (before[0] === 'known' && before[1] === 'as')) && /^[\s"“'‘*_]*$/.test(text.slice(tokens[i - 1].end.offset, token.start.offset))) return explained;
+  if (i >= 3 && (naming.has(before[1]) || namingPairs.has(before.join(' '))) && /^[\s"“'‘*_]*$/.test(text.slice(tokens[i - 1].end.offset, token.start.offset))) return explained;
   const trailing = trailingLongForm(tokens, i, acronym, text);
   if (trailing) return trailing;
+  // "a minimal reproducible example, or MCVE for short", "(MCVE for short)": the words before are what it is short for.
+  const shortFor = tokens[i + 1]?.norm === 'for' && tokens[i + 2]?.norm === 'short';
+  if (shortFor && i >= 2 && ((tokens[i - 1].norm === 'or' && /,\s*$/.test(text.slice(tokens[i - 2].end.offset, tokens[i - 1].start.offset))) || /\(\s*$/.test(text.slice(tokens[i - 1].end.offset, token.start.offset)))) return explained;
   // "DRI: directly responsible individual", "(ICEs — internal compiler errors)": the long form
   // right after a colon or dash, up to the end of the clause.
   if (/^[ \t]*(?:[:–—]|-(?=\s))/.test(rawAfter.replace(markup, ''))) {

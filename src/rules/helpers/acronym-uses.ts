@@ -4,6 +4,7 @@ import { acronymPattern, insideAny, kindAt, specialRanges } from './acronym-cont
 import { endsName } from './acronym-name-parts.js';
 import { inRanges, proseRegions } from './prose-regions.js';
 import { peopleInCapitals } from './acronym-people.js';
+import { codeNames } from './acronym-code.js';
 import type { Token } from '../../text/tokens.js';
 import type { Document } from '../../text/document.js';
 
@@ -34,6 +35,12 @@ export interface AcronymUse {
   defined: boolean;
   /** The long form, where the explanation spells it out. */
   longForm: string | null;
+  /** The use ends a name (“Windows XP”): passive, but where the reader meets an acronym flagged later. */
+  named: boolean;
+  /** A compound joined by a hyphen (“US-CERT”): one name, not two terms. */
+  hyphenated: boolean;
+  /** The index of its sentence in the document's sentences. */
+  sentence: number;
   /** Why the use is passive or defined ("a heading", "a link whose address names or spells it"), else null. */
   because: string | null;
 }
@@ -93,7 +100,7 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>,
   let quotations: ReturnType<typeof quotationsOf> | undefined;
   let lastClose: number | undefined;
   const uses: AcronymUse[] = [];
-  for (const { tokens } of doc.sentences) {
+  for (const [sentence, { tokens }] of doc.sentences.entries()) {
     const skip = (token: Token, because: string | null) => {
       if (because) skipped?.push({ token, because });
       return because !== null;
@@ -134,6 +141,9 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>,
         end,
         text: pair ? doc.text.slice(offset, end.end.offset) : token.text,
         passive,
+        named,
+        hyphenated: pair !== null && joiner === '-',
+        sentence,
         defined: longForm !== null,
         longForm: longForm === explained ? null : longForm,
         because: byLink ? kindAt(special.kinds, offset, true) : longForm !== null ? definedHere(longForm) : inSpecial ? kindAt(special.kinds, offset, false) : quoted ? 'a quotation' : named ? 'part of a name (after a capitalised word: Windows XP)' : null,
@@ -147,6 +157,17 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>,
   for (const use of uses) {
     if (!people.has(use.acronym)) continue;
     if (!use.passive && !use.defined) use.because = 'a person: initials or a handle next to full names';
+    use.passive = true;
+    use.named = false;
+  }
+  const code = uses.some((use) => !use.defined && !use.passive) ? codeNames(doc) : null;
+  for (const use of code ? uses : []) {
+    if (use.defined || use.passive) continue;
+    const line = code?.identifiers.get(use.acronym);
+    const named = code?.named.get(use.acronym);
+    if (line !== undefined) use.because = `an identifier: the page shows it in code (line ${line})`;
+    else if (named && named.offset < use.token.start.offset) use.because = `named in code earlier (line ${named.line}, “abbreviated \`${use.acronym}\`”)`;
+    else continue;
     use.passive = true;
   }
   // Table cells come after the rest of the document in doc.sentences.
