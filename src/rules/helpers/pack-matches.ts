@@ -3,6 +3,8 @@ import type { Document, Sentence } from '../../text/document.js';
 import { inRanges, proseRegions } from './prose-regions.js';
 import { properNames } from './proper-names.js';
 import { adjacentInProse, inWordGap } from './token-gaps.js';
+import { opensClause } from './clause-start.js';
+import { codeNames } from './code-names.js';
 import type { Span } from '../../core/position.js';
 import { normalize, type Token } from '../../text/tokens.js';
 import { phraseTokens, type PhraseIndex } from '../../text/phrase-index.js';
@@ -27,7 +29,8 @@ export interface PackMatchOptions {
 
 /**
  * Every place a pack entry occurs in the document's prose: whole words, phrase-aware, stemmed,
- * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy / onlyWhenFollowedBy guards applied,
+ * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy / onlyWhenFollowedBy / taskSubject /
+ * clauseStart / exceptWhenNamedInCode guards applied,
  * never across punctuation, never in a proper name ("the Tiger Team"), and in quotations only when asked.
  */
 export function* packMatches(pack: CompiledPack, doc: Document, options: PackMatchOptions = {}): Generator<PackMatch> {
@@ -43,6 +46,8 @@ export function* packMatches(pack: CompiledPack, doc: Document, options: PackMat
       if (precededBy?.endsBefore(tokens, match.start)) continue;
       if (!adjacentInProse(tokens, match.start, match.end, text)) continue;
       if (entry.taskSubject && !opensWithTask(tokens, match.start)) continue;
+      if (entry.clauseStart && !opensClause(tokens, match.start, text)) continue;
+      if (entry.exceptWhenNamedInCode?.some((name) => codeNames(doc).has(name))) continue;
       const first = tokens[match.start];
       const last = tokens[match.end - 1];
       if (!options.checkQuotations && inRanges(regions.quotations, first.start.offset, last.end.offset)) continue;
