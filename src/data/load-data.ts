@@ -51,12 +51,9 @@ export interface WordEntry {
   why: string;
   category?: string;
   exact?: boolean;
-  /** Flagged only when the subject is a task: the sentence opens with a verb in -ing. */
-  taskSubject?: boolean;
-  /** Flagged only where it opens a clause without a subject of its own, as an instruction does: "Just run", "If so, simply click". */
-  clauseStart?: boolean;
-  /** Left alone on a page that writes one of these words as an identifier (a code span, a git command, a URL path segment). */
-  exceptWhenNamedInCode?: string[];
+  taskSubject?: boolean; // flagged only when the subject is a task: the sentence opens with a verb in -ing
+  clauseStart?: boolean; // flagged only where it opens a clause without a subject, as an instruction does: Just run
+  exceptWhenNamedInCode?: string[]; // left alone on a page that writes one as an identifier: `master`, …/blob/master/…
   /** The one grammatical replacement that makes the entry fixable, for the phrase as listed. */
   fix?: string;
   /** The one word of the phrase whose deletion fixes it; the rest of the phrase stays. */
