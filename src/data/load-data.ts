@@ -88,8 +88,7 @@ export interface CompiledPack {
   index: PhraseIndex<CompiledEntry>;
   /** Words and phrases that negate what the pack's entries say (persona-disparagement), matched exactly. */
   negations: PhraseIndex<true>;
-  /** The one-word negations. */
-  negationWords: ReadonlySet<string>;
+  negationWords: ReadonlySet<string>; // the one-word negations
 }
 
 /** Reads and validates one YAML data file; schema errors point at the line inside the file. */
