@@ -17,7 +17,7 @@ import { properNames } from '../dist/rules/helpers/proper-names.js';
 import { findAcronymUses } from '../dist/rules/helpers/acronym-uses.js';
 import { acronymVerdicts, knownAcronyms } from '../dist/rules/undefined-acronym.js';
 import { compilePack, loadBuiltinPack } from '../dist/data/load-data.js';
-import { packMatches } from '../dist/rules/helpers/pack-matches.js';
+import { guardAgainst, packMatches } from '../dist/rules/helpers/pack-matches.js';
 import { leftAlone } from '../dist/rules/helpers/buzzword-guards.js';
 
 const options = { rules: { type: 'string' }, added: { type: 'boolean' }, 'before-commit': { type: 'string' }, config: { type: 'string' } };
@@ -132,6 +132,7 @@ function reason({ path, m }) {
   }
   if (m.ruleId === 'persona-disparagement') return 'a persona’s given name is a person, not a team';
   if (m.ruleId === 'buzzword') return buzzwordReason(doc, start);
+  if (m.ruleId === 'alienating-language') return `alienating-language: ${packReason(doc, start, m)}`;
   return 'a word pack sense guard (see the entry’s comment in rules/<rule>.yml)';
 }
 
@@ -149,6 +150,28 @@ function buzzwordReason(doc, start) {
   const entry = loadBuiltinPack('buzzword').entries.find((e) => e.term === bare.entry.term);
   const fields = guardFields.filter((k) => entry?.[k]);
   return `buzzword: the “${entry.term}” entry’s sense guard (${fields.join(', ')} in rules/buzzword.yml)`;
+}
+
+/** What a word pack makes of the words at `start` now: no entry lists them, or the guard that leaves them alone (pack-matches' guardAgainst). */
+const packGuards = {
+  clauseStart: 'not an instruction: the verb does not open a clause of its own (clauseStart)',
+  exceptWhenNamedInCode: 'the page names the thing in code or a URL (exceptWhenNamedInCode)',
+  onlyWhenFollowedBy: 'a statement, not what the reader must do (onlyWhenFollowedBy)',
+  exceptWhenFollowedBy: 'the words after it (exceptWhenFollowedBy)',
+  exceptWhenPrecededBy: 'the words before it (exceptWhenPrecededBy)',
+  'a quotation': 'inside a quotation (checkQuotations is off)',
+};
+function packReason(doc, start, m) {
+  const pack = compilePack(m.ruleId);
+  for (const sentence of doc.sentences) {
+    const from = sentence.tokens.findIndex((t) => t.start.offset === start);
+    if (from < 0) continue;
+    const found = pack.index.longestAt(sentence.tokens, from);
+    if (!found) return 'no entry lists these words now (see the comments in rules/alienating-language.yml)';
+    const guard = guardAgainst(found.value, doc, sentence.tokens, found.start, found.end);
+    return guard ? (packGuards[guard] ?? guard) : 'no guard found: still matched here';
+  }
+  return 'no guard found: no word starts here';
 }
 
 const lineOf = (path, line) => readFileSync(path, 'utf8').split('\n')[line - 1]?.trim() ?? '';

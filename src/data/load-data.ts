@@ -51,8 +51,9 @@ export interface WordEntry {
   why: string;
   category?: string;
   exact?: boolean;
-  /** Flagged only when the subject is a task: the sentence opens with a verb in -ing. */
-  taskSubject?: boolean;
+  taskSubject?: boolean; // flagged only when the subject is a task: the sentence opens with a verb in -ing
+  clauseStart?: boolean; // flagged only where it opens a clause without a subject, as an instruction does: Just run
+  exceptWhenNamedInCode?: string[]; // left alone on a page that writes one as an identifier: `master`, …/blob/master/…
   /** The one grammatical replacement that makes the entry fixable, for the phrase as listed. */
   fix?: string;
   /** The one word of the phrase whose deletion fixes it; the rest of the phrase stays. */
@@ -87,8 +88,7 @@ export interface CompiledPack {
   index: PhraseIndex<CompiledEntry>;
   /** Words and phrases that negate what the pack's entries say (persona-disparagement), matched exactly. */
   negations: PhraseIndex<true>;
-  /** The one-word negations. */
-  negationWords: ReadonlySet<string>;
+  negationWords: ReadonlySet<string>; // the one-word negations
 }
 
 /** Reads and validates one YAML data file; schema errors point at the line inside the file. */

@@ -1,8 +1,10 @@
-import type { CompiledPack, WordEntry } from '../../data/load-data.js';
+import type { CompiledEntry, CompiledPack, WordEntry } from '../../data/load-data.js';
 import type { Document, Sentence } from '../../text/document.js';
 import { inRanges, proseRegions } from './prose-regions.js';
 import { properNames } from './proper-names.js';
 import { adjacentInProse, inWordGap } from './token-gaps.js';
+import { opensClause } from './clause-start.js';
+import { codeNames } from './code-names.js';
 import type { Span } from '../../core/position.js';
 import { normalize, type Token } from '../../text/tokens.js';
 import { phraseTokens, type PhraseIndex } from '../../text/phrase-index.js';
@@ -27,28 +29,20 @@ export interface PackMatchOptions {
 
 /**
  * Every place a pack entry occurs in the document's prose: whole words, phrase-aware, stemmed,
- * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy / onlyWhenFollowedBy guards applied,
+ * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy / onlyWhenFollowedBy / taskSubject /
+ * clauseStart / exceptWhenNamedInCode guards applied,
  * never across punctuation, never in a proper name ("the Tiger Team"), and in quotations only when asked.
  */
 export function* packMatches(pack: CompiledPack, doc: Document, options: PackMatchOptions = {}): Generator<PackMatch> {
   const { text } = doc;
-  const regions = proseRegions(doc);
-  const names = properNames(doc);
   for (const sentence of doc.sentences) {
     const tokens = sentence.tokens;
     for (const match of pack.index.matchAll(tokens)) {
-      const { entry, followedBy, precededBy, onlyFollowedBy } = match.value;
-      if (followedBy?.startsAt(tokens, match.end)) continue;
-      if (onlyFollowedBy && !followedWithin(onlyFollowedBy, tokens, match.end, text)) continue;
-      if (precededBy?.endsBefore(tokens, match.start)) continue;
-      if (!adjacentInProse(tokens, match.start, match.end, text)) continue;
-      if (entry.taskSubject && !opensWithTask(tokens, match.start)) continue;
+      if (guardAgainst(match.value, doc, tokens, match.start, match.end, options)) continue;
       const first = tokens[match.start];
       const last = tokens[match.end - 1];
-      if (!options.checkQuotations && inRanges(regions.quotations, first.start.offset, last.end.offset)) continue;
-      if (names(tokens, match.start, match.end)) continue;
       yield {
-        entry,
+        entry: match.value.entry,
         actual: phraseText(tokens.slice(match.start, match.end), text),
         span: { start: first.start, end: last.end },
         sentence,
@@ -58,6 +52,26 @@ export function* packMatches(pack: CompiledPack, doc: Document, options: PackMat
       };
     }
   }
+}
+
+/**
+ * The guard that leaves the entry's match at tokens[start, end) alone, named as in the pack's
+ * schema ("exceptWhenFollowedBy", "clauseStart", "a quotation", "a name"), or undefined where it
+ * is flagged. scripts/diff-messages.mjs gives it as the reason a message went away.
+ */
+export function guardAgainst(compiled: CompiledEntry, doc: Document, tokens: readonly Token[], start: number, end: number, options: PackMatchOptions = {}): string | undefined {
+  const { entry, followedBy, precededBy, onlyFollowedBy } = compiled;
+  const { text } = doc;
+  if (followedBy?.startsAt(tokens, end)) return 'exceptWhenFollowedBy';
+  if (onlyFollowedBy && !followedWithin(onlyFollowedBy, tokens, end, text)) return 'onlyWhenFollowedBy';
+  if (precededBy?.endsBefore(tokens, start)) return 'exceptWhenPrecededBy';
+  if (!adjacentInProse(tokens, start, end, text)) return 'punctuation between the words';
+  if (entry.taskSubject && !opensWithTask(tokens, start)) return 'taskSubject';
+  if (entry.clauseStart && !opensClause(tokens, start, text)) return 'clauseStart';
+  if (entry.exceptWhenNamedInCode?.some((name) => codeNames(doc).has(name))) return 'exceptWhenNamedInCode';
+  if (!options.checkQuotations && inRanges(proseRegions(doc).quotations, tokens[start].start.offset, tokens[end - 1].end.offset)) return 'a quotation';
+  if (properNames(doc)(tokens, start, end)) return 'a name';
+  return undefined;
 }
 
 /** One of the phrases starts within the next three words of the prose: "robust platform", "robust audit capabilities". */

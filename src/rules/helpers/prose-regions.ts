@@ -120,11 +120,22 @@ function attributed(quote: Blockquote, before: Nodes | undefined, after: Nodes |
 /** A name of two to four capitalised words: "Jan David Nose". One word ("**Note:**", "**Progress:**") is a label, not a speaker. */
 const speakerName = /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
-/** A transcript's turn: a paragraph opening with a bold name and a colon ("**Ada Lovelace**: …", "**Ada Lovelace:** …"). */
+/** A chat log's line: a nickname in angle brackets, then the message ("<ada> it builds now"). */
+const chatNick = /^<[\w[\]`^{}|.-]{1,32}>\s/;
+
+/**
+ * A transcript's turn: a paragraph opening with a bold name and a colon ("**Ada Lovelace**: …",
+ * "**Ada Lovelace:** …"), or a chat log's line, written as text (`\<ada\> …`, not an HTML tag).
+ */
 function labelledSpeech(doc: Document): Range[] {
   const out: Range[] = [];
   visit(doc.mdast, 'paragraph', (paragraph: Paragraph) => {
     const [label, next] = paragraph.children;
+    if (label?.type === 'text' && chatNick.test(label.value)) {
+      const range = offsets(paragraph);
+      if (range) out.push(range);
+      return;
+    }
     if (label?.type !== 'strong') return;
     const name = toString(label).trim();
     const colon = name.endsWith(':') || (next?.type === 'text' && next.value.startsWith(':'));
