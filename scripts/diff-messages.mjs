@@ -6,7 +6,8 @@
 // An undefined-acronym message gets the reason the rule itself gives for leaving that use alone
 // (acronymVerdicts and findAcronymUses); --before-commit names the commit of the before run, whose
 // rules/undefined-acronym.yml tells a known-list entry added from one known before; --config is the
-// config of both runs (its undefined-acronym allow list).
+// config of both runs (its undefined-acronym allow list). A copy of a sentence repeated in many
+// files, which the after run reports once (its `repeated` places), gets that as its reason.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -43,8 +44,12 @@ const afterKeys = new Set();
 const afterEnds = new Set();
 const afterPlaces = new Set();
 const afterAcronyms = new Map();
+// A copy of a sentence repeated in many files: left out, its message kept once in the first file (`repeated`).
+const repeatKey = (path, ruleId, line, column, actual) => `${path}\0${ruleId}\0${line}:${column}\0${actual}`;
+const repeatedCopies = new Map();
 for (const result of after.results) for (const m of result.messages) {
   count(m, 'after');
+  for (const place of m.repeated?.places ?? []) repeatedCopies.set(repeatKey(place.path, m.ruleId, place.line, place.column, m.actual), `the same sentence in ${m.repeated.files} files, reported once in ${result.path}`);
   afterKeys.add(key(result.path, m));
   afterEnds.add(endKey(result.path, m));
   afterPlaces.add(placeKey(result.path, m));
@@ -120,6 +125,8 @@ function acronymReason(path, doc, start, m) {
 
 /** Why a message is gone, where the new guards can tell; else the guard is a word pack's or a rule's own. */
 function reason({ path, m }) {
+  const repeated = repeatedCopies.get(repeatKey(path, m.ruleId, m.line, m.column, m.actual));
+  if (repeated) return repeated;
   const doc = docOf(path);
   const start = offsetOf(doc.text, m.line, m.column);
   if (m.ruleId === 'undefined-acronym') return `undefined-acronym: ${acronymReason(path, doc, start, m)}`;

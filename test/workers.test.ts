@@ -55,7 +55,8 @@ describe('--workers', () => {
     for (const name of ['a', 'c', 'd', 'e', 'f']) files[`${name}.md`] = buzz('leverage');
     const dir = tempTree(files);
     // No time budget: on a busy machine it could stop the file before the heap runs out.
-    const run = runCli(['--workers', '2', '--time-budget', '0', '-f', 'json', '.'], { cwd: dir, env: { NODE_OPTIONS: '--max-old-space-size=48' } });
+    // --every-repeat: the five small files share their sentence, and each must show its message.
+    const run = runCli(['--workers', '2', '--time-budget', '0', '--every-repeat', '-f', 'json', '.'], { cwd: dir, env: { NODE_OPTIONS: '--max-old-space-size=48' } });
     expect(run.code, run.stderr).toBe(1);
     const results = JSON.parse(run.stdout).results as { path: string; messages: { message: string; fatal?: boolean }[] }[];
     expect(results.map((r) => r.path)).toEqual(['a.md', 'big.md', 'c.md', 'd.md', 'e.md', 'f.md']);

@@ -6,7 +6,7 @@ import { outputOptions, publish, type OutputValues } from './output.js';
 import type { OutputWriteError } from '../run/output-files.js';
 
 /** The options `persona-lint merge` takes: how to report and judge, never what to lint. */
-const mergeOptions = ['format', 'output-file', 'config', 'max-warnings', 'min-fit', 'min-coverage', 'report', 'baseline', 'write-baseline', 'quiet', 'color', 'no-color', 'no-js-config', 'explain-scores'];
+const mergeOptions = ['format', 'output-file', 'config', 'max-warnings', 'min-fit', 'min-coverage', 'report', 'baseline', 'write-baseline', 'quiet', 'color', 'no-color', 'no-js-config', 'explain-scores', 'every-repeat'];
 
 /**
  * `persona-lint merge <reports...>`: the JSON reports of `--shard` runs as one run, in any format,

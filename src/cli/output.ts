@@ -14,6 +14,8 @@ import { rules } from '../rules/index.js';
 import type { LintReport } from '../core/types.js';
 import type { Gates } from '../ci/gates.js';
 import type { RunOptions } from '../run/lint-paths.js';
+import type { LoadedConfig } from '../config/user-config.js';
+import { collapseRepeatedSentences, minFilesOf } from '../ci/repeated-sentences.js';
 
 /** What decides a run's reports and exit code, checked before any linting so a typo fails fast. */
 export interface OutputOptions {
@@ -29,6 +31,8 @@ export interface OutputOptions {
   /** Columns for stylish: see terminalWidth. */
   width: number;
   explainScores: boolean;
+  /** Every copy of a repeated sentence (--every-repeat), not one message for all. */
+  everyRepeat: boolean;
 }
 
 /** The option values the output reads (a subset of the CLI's parsed values). */
@@ -44,6 +48,7 @@ export interface OutputValues {
   'output-file'?: string;
   config?: string;
   'explain-scores'?: boolean;
+  'every-repeat'?: boolean;
 }
 
 /** The terminal's width: COLUMNS when set, else the terminal's own, else (not a terminal: a pipe, a file, CI) 80. */
@@ -74,6 +79,7 @@ export async function outputOptions(values: OutputValues, io: { isTTY: boolean; 
     configFile: values.config,
     width: terminalWidth(io, values['output-file']),
     explainScores: values['explain-scores'] === true,
+    everyRepeat: values['every-repeat'] === true,
   };
 }
 
@@ -100,8 +106,7 @@ function parseNumber(value: string | undefined, option: string, max: number): nu
 }
 
 /** What every reporter is given: rule metadata, the configured personas (names for HTML) and the files' text (rdjson columns). */
-async function reporterContext(output: OutputOptions, cwd: string): Promise<ReporterContext> {
-  const loaded = output.configFile ? await loadConfigFile(output.configFile) : await findConfig(cwd);
+function reporterContext(output: OutputOptions, cwd: string, loaded: LoadedConfig): ReporterContext {
   const texts = new Map<string, string | undefined>();
   return {
     color: output.color,
@@ -129,12 +134,17 @@ async function reporterContext(output: OutputOptions, cwd: string): Promise<Repo
 /**
  * Prints the report (and writes every --report file), then the exit code: 2 when a report (or a
  * --write-baseline file, in `failures`) could not be written, 1 on errors, a failed gate or too
- * many warnings, else 0.
+ * many warnings, else 0. A sentence repeated in many files is one message from here on (in every
+ * format, the counts and the exit code), unless --every-repeat; a shard's report keeps every copy
+ * for `persona-lint merge`, which groups the whole run.
  */
-export async function publish(report: LintReport, output: OutputOptions, io: { stdout: (text: string) => void; stderr: (text: string) => void }, failures: OutputWriteError[] = []): Promise<number> {
+export async function publish(given: LintReport, output: OutputOptions, io: { stdout: (text: string) => void; stderr: (text: string) => void }, failures: OutputWriteError[] = []): Promise<number> {
   const cwd = process.cwd();
+  const loaded = output.configFile ? await loadConfigFile(output.configFile) : await findConfig(cwd);
+  const context = reporterContext(output, cwd, loaded);
+  const minFiles = output.everyRepeat || given.shard ? 0 : minFilesOf(loaded.config.repeatedSentences);
+  const report = collapseRepeatedSentences(given, minFiles, context.readFile!);
   const shown = output.quiet ? errorsOnly(report) : report;
-  const context = await reporterContext(output, cwd);
   const text = output.reporter(shown, context);
   failures.push(...(await writeReportFiles(output.reportFiles, shown, context)));
   await writeOutput(text, output.outputFile, io, failures);

@@ -114,6 +114,9 @@ function validateConfigFile(raw: unknown, source: string): UserConfig {
   if (!validate(raw)) throw new ConfigError(file, describeErrors(validate.errors));
   const config = raw as UserConfig;
   const problems = [...checkRules(config.rules, 'rules'), ...checkPacks(config.packs, 'packs')];
+  if (typeof config.repeatedSentences === 'object' && config.repeatedSentences.minFiles === 1) {
+    problems.push('repeatedSentences.minFiles: 1 would make every message a group of one; use 0 (or false) to show every copy, or 2 or more');
+  }
   (config.overrides ?? []).forEach((override, i) => {
     problems.push(...checkRules(override.rules, `overrides[${i}].rules`), ...checkPacks(override.packs, `overrides[${i}].packs`));
   });

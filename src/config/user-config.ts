@@ -22,6 +22,8 @@ export interface UserConfig {
   /** Bars the declared personas' scores must reach (--min-fit, --min-coverage). */
   gates?: Gates;
   minFit?: MinFitSetting;
+  /** One message for a sentence repeated in many files of a run (ci/repeated-sentences.ts). */
+  repeatedSentences?: boolean | { minFiles?: number };
 }
 
 export interface ConfigOverride {

@@ -35,6 +35,16 @@ export interface Message {
   persona?: string;
   /** Recorded in the --baseline file: reported, but not counted in `counts` or the exit code. */
   baseline?: boolean;
+  /** The same sentence, with the same flagged words, in many files of the run: this message stands for every copy. */
+  repeated?: Repeated;
+}
+
+/** Where else a repeated sentence is: the copies left out of the report (config `repeatedSentences`). */
+export interface Repeated {
+  /** Files that hold the sentence, this message's file included. */
+  files: number;
+  /** Every other copy, in report order. */
+  places: { path: string; line: number; column: number }[];
 }
 
 export interface Counts {

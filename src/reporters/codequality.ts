@@ -12,7 +12,14 @@ export interface CodeQualityIssue {
   check_name: string;
   fingerprint: string;
   severity: CodeQualitySeverity;
-  location: { path: string; lines: { begin: number; end?: number } };
+  location: CodeQualityLocation;
+  /** The other copies of a repeated sentence (the Code Climate spec's `other_locations`). */
+  other_locations?: CodeQualityLocation[];
+}
+
+interface CodeQualityLocation {
+  path: string;
+  lines: { begin: number; end?: number };
 }
 
 function severityOf(message: Message): CodeQualitySeverity {
@@ -38,6 +45,7 @@ export const codequality: Reporter = (report) => {
         path: file.path,
         lines: message.line === null ? { begin: 1 } : { begin: message.line, end: message.endLine ?? message.line },
       },
+      ...(message.repeated ? { other_locations: message.repeated.places.map((place) => ({ path: place.path, lines: { begin: place.line } })) } : {}),
     }));
   });
   return `${jsonText(issues)}\n`;

@@ -29,7 +29,8 @@ function matchCase(text: string, actual: string): string {
  * Reviewdog Diagnostic Format (rdjson): one diagnostic per message with its rule code and docs
  * link, and each suggested replacement as a suggestion over the flagged text, so reviewdog can
  * offer it as a suggested change. Columns count UTF-8 bytes, as rdjson does; the end is exclusive.
- * Document-level messages have no range; baseline messages are INFO.
+ * Document-level messages have no range; baseline messages are INFO. The other copies of a
+ * repeated sentence are related locations, by line (a column would need each file's bytes).
  */
 export const rdjson: Reporter = (report, { readFile }) => {
   const diagnostics = report.results.flatMap((file) => {
@@ -48,6 +49,9 @@ export const rdjson: Reporter = (report, { readFile }) => {
         location: { path: file.path, ...(range ? { range } : {}) },
         severity: message.baseline ? 'INFO' : severities[message.severity],
         code: { value: message.ruleId, ...(message.url ? { url: message.url } : {}) },
+        ...(message.repeated
+          ? { related_locations: message.repeated.places.map((place) => ({ message: 'The same sentence.', location: { path: place.path, range: { start: { line: place.line } } } })) }
+          : {}),
         ...(range && message.actual !== null && message.expected.length > 0 ? { suggestions: message.expected.map((text) => ({ range, text: matchCase(text, message.actual!) })) } : {}),
       };
     });

@@ -77,6 +77,14 @@ export const sarif: Reporter = (report, { rules, cwd }) => {
         ],
         partialFingerprints: { 'personaLint/v1': prints[i] },
       };
+      // The other copies of a repeated sentence: SARIF's place for locations that are part of the result.
+      if (message.repeated) {
+        result.relatedLocations = message.repeated.places.map((place, id) => ({
+          id,
+          message: { text: 'The same sentence.' },
+          physicalLocation: { artifactLocation: artifactUri(place.path), region: { startLine: place.line, startColumn: place.column } },
+        }));
+      }
       if (withBaseline) result.baselineState = message.baseline ? 'unchanged' : 'new';
       return result;
     });

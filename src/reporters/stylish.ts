@@ -2,6 +2,7 @@ import type { Reporter } from './reporter.js';
 import type { Message } from '../core/types.js';
 import { terminalPath, terminalText } from './escape.js';
 import { breakdownRows, foldedIntoSummary, personaLines, personaLineText } from './persona-summary.js';
+import { hiddenCopies } from '../ci/repeated-sentences.js';
 import { defaultWidth, hangingLines, minimumWidth, padTo, textWidth, wrapLines } from './terminal-width.js';
 
 const codes = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], underline: [4, 24], bold: [1, 22], green: [32, 39] } as const;
@@ -72,14 +73,16 @@ export const stylish: Reporter = (report, { color, personas, width: givenWidth, 
   const total = errors + warnings + infos;
   const inBaseline = report.results.reduce((n, r) => n + r.messages.filter((m) => m.baseline).length, 0);
   const baselineNote = inBaseline > 0 ? ` ${plural(inBaseline, 'message')} in the baseline not counted.` : '';
+  const hidden = hiddenCopies(report);
+  const repeatNote = hidden > 0 ? ` ${hidden} ${hidden === 1 ? 'copy' : 'copies'} of repeated sentences not shown (--every-repeat shows them).` : '';
   let footer: string;
   if (total === 0) {
-    footer = paint('green', `✔ ${plural(files, 'file')} checked, no problems.`) + baselineNote;
+    footer = paint('green', `✔ ${plural(files, 'file')} checked, no problems.`) + baselineNote + repeatNote;
   } else {
     const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
     if (infos > 0) parts.push(`${infos} info`);
     const mark = errors > 0 ? paint('red', '✖') : paint('yellow', '⚠');
-    footer = paint('bold', `${mark} ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(files, 'file')} checked.`) + baselineNote;
+    footer = paint('bold', `${mark} ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(files, 'file')} checked.`) + baselineNote + repeatNote;
   }
   out.push(...wrapLines(footer, width));
   return `${out.join('\n')}\n`;
