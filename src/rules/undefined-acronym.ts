@@ -173,7 +173,10 @@ function report(occurrence: AcronymUse, later: AcronymUse | undefined, laterRun:
   const where = !later
     ? laterRun
       ? `is used before it is spelled out (line ${laterRun.token.start.line}, “${laterRun.words}”); spell it out at its first use`
-      : `is not expanded in this document; spell it out at its first use, e.g. “full name (${occurrence.hyphenated ? text : acronym})”`
+      : occurrence.parts.length > 1 && !occurrence.hyphenated
+        ? // "STIG/CIS": two acronyms, each spelled out ("modified condition (MC)/decision coverage (DC)" for one term).
+          `is not expanded in this document; spell out each part at its first use, e.g. “${occurrence.parts.map((part) => `full name (${part.acronym})`).join('/')}”`
+        : `is not expanded in this document; spell it out at its first use, e.g. “full name (${occurrence.hyphenated ? text : acronym})”`
     : expanded
       ? `is used before it is expanded on line ${later.token.start.line}; expand it here: “${expanded}”`
       : `is used before it is explained on line ${later.token.start.line}; explain it at its first use`;

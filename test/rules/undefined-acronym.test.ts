@@ -32,7 +32,15 @@ describe('undefined-acronym', () => {
   it('a gloss in parentheses explains the acronym; a parenthesis that neither spells nor glosses it does not', async () => {
     expect(await acronyms('The default linker (BFD) is slow. BFD is old.\n')).toEqual([]);
     expect((await acronyms('Scans run first (see SAST).\n')).map((m) => m.actual)).toEqual(['SAST']);
-    expect((await acronyms('SAST (the scanner) runs first.\n')).map((m) => m.actual)).toEqual(['SAST']);
+    // A gloss after the acronym: two to six plain words, one in lowercase.
+    expect(await acronyms('SAST (the scanner) runs first. SAST is fast.\n')).toEqual([]);
+    const after = await acronyms('SAST (see below) runs, then DAST (v2 only), ZAP (optional) and KEV (CISA Catalog).\n');
+    expect(after.map((m) => [m.actual, m.line, m.column])).toEqual([['SAST', 1, 1], ['DAST', 1, 29], ['ZAP', 1, 45], ['KEV', 1, 64], ['CISA', 1, 69]]);
+  });
+
+  it('a slug joined by hyphens to lowercase parts is no use; a compound adjective is', async () => {
+    expect(await acronyms('Ping the QW-release-notes team or QW-infra.\n')).toEqual([]);
+    expect((await acronyms('A QW-based fix and a ZRK-aware patch.\n')).map((m) => [m.actual, m.column])).toEqual([['QW', 3], ['ZRK', 22]]);
   });
 
   it('allow adds your team’s acronyms', async () => {

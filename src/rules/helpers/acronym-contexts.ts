@@ -1,6 +1,6 @@
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
-import type { Nodes, Parent } from 'mdast';
+import type { Link, LinkReference, Nodes, Parent } from 'mdast';
 import { longForm } from './long-form.js';
 import type { Document } from '../../text/document.js';
 
@@ -29,6 +29,35 @@ export function kindAt(kinds: readonly LabelledRange[], offset: number, explains
 
 /** An issue, pull request, merge request or discussion: a link to one whose text reads as a title is that title. */
 const issuePage = /\/(?:issues|pull|pulls|merge_requests|discussions)\/\d+/;
+
+/** Issue or pull request numbers as link text: "#95270", "rust#123", "!456". */
+const issueNumber = /^[\w.\/-]*[#!]\d+$/;
+
+/**
+ * "[#95270](…/pull/95270) - debuginfo: emit ZST…": a list item whose first paragraph opens with a
+ * link to an issue or pull request (by its address or a number as its text), then a separator
+ * (dash, colon, bar) and text: that text is the linked item's title, as changelogs list them.
+ */
+function opensWithIssueLink(first: Nodes | undefined, definitions: ReadonlyMap<string, string>, text: string): boolean {
+  if (first?.type !== 'paragraph') return false;
+  const link = first.children[0];
+  if (link?.type !== 'link' && link?.type !== 'linkReference') return false;
+  const url = addressOf(link, definitions);
+  if (!issuePage.test(url) && !issueNumber.test(toString(link).trim())) return false;
+  const rest = text.slice(link.position?.end.offset ?? 0, first.position?.end.offset ?? 0);
+  return /^\s*[-–—:|]\s*\S/.test(rest);
+}
+
+/** The address of a link or a link reference. */
+const addressOf = (link: Link | LinkReference, definitions: ReadonlyMap<string, string>) => (link.type === 'link' ? link.url : (definitions.get(link.identifier.toLowerCase()) ?? ''));
+
+/** "Fix debuginfo for ZST types [#96316](…/pull/96316)": a paragraph that ends with a link to an issue or pull request by its number. */
+function endsWithIssueLink(first: Nodes | undefined, definitions: ReadonlyMap<string, string>): boolean {
+  if (first?.type !== 'paragraph') return false;
+  const children = first.children.filter((child) => !(child.type === 'text' && /^[\s.,;()]*$/.test(child.value)));
+  const link = children[children.length - 1];
+  return children.length > 1 && (link?.type === 'link' || link?.type === 'linkReference') && issueNumber.test(toString(link).trim()) && issuePage.test(addressOf(link, definitions));
+}
 
 /** A page of one person: a user name or a name links there (`[TC](https://github.com/traviscross)`). */
 const profilePage = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|twitter\.com|x\.com|bsky\.app\/profile)\/[^/?#]+\/?$/i;
@@ -110,6 +139,8 @@ export function specialRanges(doc: Document): { passive: Range[]; explaining: Ra
       if (before.type === 'html' && /^<kbd\b/i.test(before.value)) add(node, 'a key in <kbd>');
     } else if (node.type === 'list' && peopleList(node.children.map((item) => toString(item).trim()))) add(node, 'a list of people');
     else if (node.type === 'tableRow' && advisoryId.test(source(node))) add(node, 'a table row naming an advisory');
+    else if (node.type === 'list' && node.children.length >= 3 && node.children.every((item) => endsWithIssueLink(item.children[0], definitions))) add(node, 'the title of a linked issue or pull request (a list of titles, each ending with its link)');
+    else if (node.type === 'listItem' && opensWithIssueLink(node.children[0], definitions, doc.text)) add(node.children[0], 'the title of a linked issue or pull request (a list item opening with its link)');
     else if ((node.type === 'listItem' || node.type === 'paragraph') && advisoryId.test(source(node).slice(0, 40))) add(node, 'a list item or paragraph naming an advisory');
   });
   return { passive: disjoint(ranges), explaining: disjoint(explaining), kinds };

@@ -19,6 +19,21 @@ const namingPairs = new Set(['known as', 'abbreviated as', 'abbreviated to', 'ab
 /** Words that may stand between the parenthesis and the acronym: "major change proposal (or MCP)". */
 const introducing = new Set(['or', 'aka', 'hereafter', 'henceforth', 'abbreviated', 'short']);
 
+/** Words that open an aside or a pointer, not a description: "(see below)", "(optional)", "(or later)". */
+const asides = new Set(['see', 'cf', 'and', 'or', 'not', 'no', 'only', 'also', 'as', 'like', 'for', 'if', 'when', 'which', 'where', 'with', 'without', 'via', 'optional', 'default', 'required', 'recommended', 'deprecated', 'experimental', 'beta', 'preview', 'plural', 'singular', 'sic']);
+
+/**
+ * "DST (summer time)", "SAST (the scanner)": a gloss right after the acronym, two to six plain
+ * words with a lowercase one, no digit, acronym, link or code, not opening an aside ("see below").
+ * One word ("(zero)", "(optional)") is too little to tell what the acronym is.
+ */
+function glossAfter(after: string): boolean {
+  const inner = /^[ \t]?\(([^()\n]{1,60})\)/.exec(after)?.[1].trim();
+  const words = inner?.split(/\s+/) ?? [];
+  if (words.length < 2 || words.length > 6 || !words.every((word) => /^\p{L}[\p{L}'’-]*$/u.test(word))) return false;
+  return words.some((word) => /^\p{Ll}/u.test(word)) && !words.some((word) => /\p{Lu}.*\p{Lu}/u.test(word)) && !asides.has(words[0].toLowerCase());
+}
+
 /** The most words a long form may have: two per letter (“of the”), and two more. */
 function longFormWords(acronym: string): number {
   return acronym.length * 2 + 2;
@@ -90,7 +105,7 @@ export function expansionAt(tokens: readonly Token[], i: number, acronym: string
     const close = within < 0 ? Infinity : token.end.offset + within;
     let end = i + 1;
     while (end < last && tokens[end].end.offset <= close) end++;
-    return leadingLongForm(tokens, i + 1, end, acronym);
+    return leadingLongForm(tokens, i + 1, end, acronym) ?? (glossAfter(text.slice(token.end.offset, token.end.offset + 80)) ? explained : null);
   }
   // "an approach called SLG", "(often called “RPIT”)", "known as MIR": the writer names what the words before describe.
   const before = tokens.slice(Math.max(0, i - 2), i).map((t) => t.norm);

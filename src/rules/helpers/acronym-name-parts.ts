@@ -46,3 +46,27 @@ export function endsName(doc: Document, tokens: readonly Token[], i: number): bo
   const { capitalized, lowercase } = casing(doc);
   return !familiarWord(before.norm) && !lowercase.has(before.norm) && capitalized.has(before.norm);
 }
+
+/** A word that may continue a name: capitalized, or one capital letter ("MISRA C"), not in capitals. */
+const nameWord = (text: string) => /^\p{Lu}(?:\p{Ll}[\p{L}'’]*)?$/u.test(text);
+const spaced = (doc: Document, a: Token, b: Token) => /^[ \t\u00a0]+$/.test(doc.text.slice(a.end.offset, b.start.offset));
+
+/**
+ * Whether the acronym at `tokens[i]` starts a name ("the SF Rust Meetup", "MISRA C", "the CISA
+ * Known Exploited Vulnerabilities catalogue"): a capitalized word right after it, with only spaces
+ * between, in a sentence of ordinary text (more words in lowercase than capitalized, so not a
+ * title-case line: "Use SSH Keys"), and either two such words in a row or one the page never
+ * writes in lowercase ("the MR Widget" where the page says "widget" is a use of MR). An acronym
+ * opening a sentence, a clause, a list line or a link text starts no name here.
+ */
+export function startsName(doc: Document, tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || !nameWord(next.text) || !spaced(doc, tokens[i], next)) return false;
+  // "SSH Keys are…", "[SRE Considerations…]": at a sentence's or clause's start, capitals may be a title's.
+  if (i === 0 || clauseStart.test(doc.text.slice(tokens[i - 1].end.offset, tokens[i].start.offset))) return false;
+  const words = tokens.slice(1).filter((token) => /^\p{L}/u.test(token.text) && !/^\p{Lu}[\p{Lu}\d]+/u.test(token.text));
+  const lower = words.filter((token) => /^\p{Ll}/u.test(token.text)).length;
+  if (lower <= words.length - lower) return false;
+  const then = tokens[i + 2];
+  return (then !== undefined && nameWord(then.text) && spaced(doc, next, then)) || !casing(doc).lowercase.has(next.norm);
+}

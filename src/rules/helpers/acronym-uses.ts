@@ -1,7 +1,7 @@
 import { daleChall } from 'dale-chall';
 import { expansionAt, explained } from './acronym-expansion.js';
 import { acronymPattern, insideAny, kindAt, specialRanges } from './acronym-contexts.js';
-import { endsName } from './acronym-name-parts.js';
+import { endsName, startsName } from './acronym-name-parts.js';
 import { inRanges, proseRegions } from './prose-regions.js';
 import { peopleInCapitals } from './acronym-people.js';
 import { codeNames } from './acronym-code.js';
@@ -64,6 +64,21 @@ function placeOrOrganization(text: string, token: Token, acronym: string): boole
   return organizationWord.test(text.slice(token.end.offset, token.end.offset + 20));
 }
 
+/** The heads of compound adjectives ("MSRV-aware", "TLS-only"), besides those their endings tell. */
+const compoundHeads = new Set(['aware', 'like', 'only', 'free', 'safe', 'style', 'wide', 'first', 'level', 'native', 'ready', 'heavy', 'bound', 'proof', 'centric']);
+const adjectiveEnding = /(?:ed|ing|able|ible|ic|al|ive|ful|less|ly|ish|ous|ant|ent)$/;
+
+/**
+ * "WG-async", "WG-compiler-parallel": capitals joined by hyphens to lowercase parts, with no space,
+ * name a label, a team or a slug. One lowercase part that reads as the head of a compound
+ * adjective ("MSRV-aware", "HTTP-based", "SVE-specific") is a use of the acronym.
+ */
+function slug(after: string): boolean {
+  const parts = /^-(\p{Ll}[\p{Ll}\d]*(?:-[\p{Ll}\d]+)*)(?![\p{L}\d])/u.exec(after)?.[1].split('-');
+  if (!parts) return false;
+  return parts.length > 1 || !(compoundHeads.has(parts[0]) || adjectiveEnding.test(parts[0]));
+}
+
 /** "FLAG:" or "DETAILS:" alone on the first line of a paragraph: a label, not an acronym. */
 function label(doc: Document, token: Token, first: boolean): boolean {
   return first && /^:[ \t]*(?:\n|$)/.test(doc.text.slice(token.end.offset, token.end.offset + 40));
@@ -88,6 +103,7 @@ function notAUse(doc: Document, tokens: readonly Token[], i: number, acronym: st
   if (identifier(tokens, i, doc.text)) return 'an identifier with a number (RFC 2119)';
   if (label(doc, token, i === 0)) return 'a label alone on its line (DETAILS:)';
   if (placeOrOrganization(doc.text, token, acronym)) return 'a region after its city, or an organization’s name';
+  if (slug(doc.text.slice(token.end.offset, token.end.offset + 60))) return 'a slug or label: joined by hyphens to lowercase parts (WG-async)';
   // Part of a longer name: .NET, ASP.NET, @MIR.
   if (/[.@#$\\]$/.test(doc.text.slice(token.start.offset - 1, token.start.offset))) return 'part of a longer name (.NET, @handle)';
   return null;
@@ -132,7 +148,9 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>,
       const end = pair ? tokens[i + 1] : token;
       const inSpecial = insideAny(special.passive, offset);
       const quoted = !inSpecial && inRanges((quotations ??= quotationsOf(doc)), offset, end.end.offset);
-      const named = !inSpecial && !quoted && endsName(doc, tokens, i);
+      const ending = !inSpecial && !quoted && endsName(doc, tokens, i);
+      const starting = !inSpecial && !quoted && !ending && !pair && startsName(doc, tokens, i);
+      const named = ending || starting;
       const passive = inSpecial || quoted || named;
       uses.push({
         acronym: pair ? `${acronym}/${pair}` : acronym,
@@ -146,7 +164,7 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>,
         sentence,
         defined: longForm !== null,
         longForm: longForm === explained ? null : longForm,
-        because: byLink ? kindAt(special.kinds, offset, true) : longForm !== null ? definedHere(longForm) : inSpecial ? kindAt(special.kinds, offset, false) : quoted ? 'a quotation' : named ? 'part of a name (after a capitalised word: Windows XP)' : null,
+        because: byLink ? kindAt(special.kinds, offset, true) : longForm !== null ? definedHere(longForm) : inSpecial ? kindAt(special.kinds, offset, false) : quoted ? 'a quotation' : ending ? 'part of a name (after a capitalised word: Windows XP)' : starting ? 'part of a name (before a capitalised word: the SF Rust Meetup)' : null,
       });
       if (pair) i++;
     }
