@@ -174,8 +174,8 @@ function report(occurrence: AcronymUse, later: AcronymUse | undefined, laterRun:
     ? laterRun
       ? `is used before it is spelled out (line ${laterRun.token.start.line}, “${laterRun.words}”); spell it out at its first use`
       : occurrence.parts.length > 1 && !occurrence.hyphenated
-        ? // "STIG/CIS": two acronyms, each spelled out ("modified condition (MC)/decision coverage (DC)" for one term).
-          `is not expanded in this document; spell out each part at its first use, e.g. “${occurrence.parts.map((part) => `full name (${part.acronym})`).join('/')}”`
+        ? // "STIG/CIS" is two acronyms, "MC/DC" one term of two: no one template fits both, so no example.
+          `is not expanded in this document; spell out ${occurrence.parts.map((part) => `“${part.acronym}”`).join(' and ')} at the first use`
         : `is not expanded in this document; spell it out at its first use, e.g. “full name (${occurrence.hyphenated ? text : acronym})”`
     : expanded
       ? `is used before it is expanded on line ${later.token.start.line}; expand it here: “${expanded}”`
