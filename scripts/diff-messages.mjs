@@ -49,12 +49,7 @@ const repeatKey = (path, ruleId, line, column, actual) => `${path}\0${ruleId}\0$
 const repeatedCopies = new Map();
 for (const result of after.results) for (const m of result.messages) {
   count(m, 'after');
-  // An acronym flagged in many files (whatever the sentence) is one group, its copies told by the note; their `actual` may differ in a plural.
-  const byAcronym = m.ruleId === 'undefined-acronym' && / \(flagged in \d+ files: spell it out in each/.test(m.message);
-  for (const place of m.repeated?.places ?? []) {
-    const reason = byAcronym ? `the acronym flagged in ${m.repeated.files} files, reported once in ${result.path}` : `the same sentence in ${m.repeated.files} files, reported once in ${result.path}`;
-    repeatedCopies.set(repeatKey(place.path, m.ruleId, place.line, place.column, byAcronym ? '' : m.actual), reason);
-  }
+  for (const place of m.repeated?.places ?? []) repeatedCopies.set(repeatKey(place.path, m.ruleId, place.line, place.column, m.actual), `the same sentence in ${m.repeated.files} files, reported once in ${result.path}`);
   afterKeys.add(key(result.path, m));
   afterEnds.add(endKey(result.path, m));
   afterPlaces.add(placeKey(result.path, m));
@@ -130,7 +125,7 @@ function acronymReason(path, doc, start, m) {
 
 /** Why a message is gone, where the new guards can tell; else the guard is a word pack's or a rule's own. */
 function reason({ path, m }) {
-  const repeated = repeatedCopies.get(repeatKey(path, m.ruleId, m.line, m.column, m.actual)) ?? (m.ruleId === 'undefined-acronym' ? repeatedCopies.get(repeatKey(path, m.ruleId, m.line, m.column, '')) : undefined);
+  const repeated = repeatedCopies.get(repeatKey(path, m.ruleId, m.line, m.column, m.actual));
   if (repeated) return repeated;
   const doc = docOf(path);
   const start = offsetOf(doc.text, m.line, m.column);

@@ -38,7 +38,7 @@ const { lintFiles } = await import('../dist/index.js');
 const { collapseRepeatedSentences, defaultMinFiles } = await import('../dist/ci/repeated-sentences.js');
 const root = resolve(dir);
 const linted = await lintFiles([root], { cwd: root, ...(values.persona ? { persona: values.persona } : {}) });
-// What the CLI reports: a sentence repeated in many files, and an acronym flagged in many files, is one message (unless --every-repeat).
+// What the CLI reports: a sentence repeated in many files is one message (unless --every-repeat).
 const report = values['every-repeat'] ? linted : collapseRepeatedSentences(linted, defaultMinFiles, (path) => readFileSync(join(root, path), 'utf8'));
 const byRule = new Map();
 for (const result of report.results) {

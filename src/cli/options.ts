@@ -25,7 +25,7 @@ export const cliOptions = {
   'fix-dry-run': { type: 'boolean', help: 'Print the fixes as a unified diff without writing them, then report what would remain' },
   stdio: { type: 'boolean', help: 'With lsp: talk over standard input and output (the default; accepted because language clients pass it)' },
   'explain-scores': { type: 'boolean', help: 'Stylish: under each declared persona’s fit, the parts that make it (coverage, vocabulary, readability, evidence, tone)' },
-  'every-repeat': { type: 'boolean', help: 'Report every copy of a sentence repeated in many files (and of an acronym flagged in many files), not once with the other places (config `repeatedSentences`)' },
+  'every-repeat': { type: 'boolean', help: 'Report every copy of a sentence repeated in many files, not once with the other places (config `repeatedSentences`)' },
   quiet: { type: 'boolean', short: 'q', help: 'Report errors only (hides warnings, infos and baseline messages)' },
   color: { type: 'boolean', help: 'Force colour output' },
   'no-color': { type: 'boolean', help: 'Disable colour output (also NO_COLOR=1)' },

@@ -35,7 +35,7 @@ export interface Message {
   persona?: string;
   /** Recorded in the --baseline file: reported, but not counted in `counts` or the exit code. */
   baseline?: boolean;
-  /** The same sentence, with the same flagged words, in many files of the run (or, for undefined-acronym, the same acronym in many files): this message stands for every copy. */
+  /** The same sentence, with the same flagged words, in many files of the run: this message stands for every copy. */
   repeated?: Repeated;
 }
 

@@ -1,7 +1,6 @@
 import type { Reporter } from './reporter.js';
 import type { Message } from '../core/types.js';
 import { homepage, toolName } from '../core/meta.js';
-import { relatedText } from '../ci/repeated-sentences.js';
 
 const severities: Record<Message['severity'], string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
 
@@ -51,7 +50,7 @@ export const rdjson: Reporter = (report, { readFile }) => {
         severity: message.baseline ? 'INFO' : severities[message.severity],
         code: { value: message.ruleId, ...(message.url ? { url: message.url } : {}) },
         ...(message.repeated
-          ? { related_locations: message.repeated.places.map((place) => ({ message: relatedText(message), location: { path: place.path, range: { start: { line: place.line } } } })) }
+          ? { related_locations: message.repeated.places.map((place) => ({ message: 'The same sentence.', location: { path: place.path, range: { start: { line: place.line } } } })) }
           : {}),
         ...(range && message.actual !== null && message.expected.length > 0 ? { suggestions: message.expected.map((text) => ({ range, text: matchCase(text, message.actual!) })) } : {}),
       };

@@ -6,7 +6,6 @@ import type { Reporter } from './reporter.js';
 import type { ConfigSeverity, Message } from '../core/types.js';
 import { homepage, ruleUrl, toolName, toolVersion } from '../core/meta.js';
 import { fingerprints } from '../ci/fingerprint.js';
-import { relatedText } from '../ci/repeated-sentences.js';
 
 const levels: Record<Message['severity'], Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 const defaultLevels: Record<ConfigSeverity, Result.level> = { error: 'error', warn: 'warning', info: 'note', off: 'none' };
@@ -82,7 +81,7 @@ export const sarif: Reporter = (report, { rules, cwd }) => {
       if (message.repeated) {
         result.relatedLocations = message.repeated.places.map((place, id) => ({
           id,
-          message: { text: relatedText(message) },
+          message: { text: 'The same sentence.' },
           physicalLocation: { artifactLocation: artifactUri(place.path), region: { startLine: place.line, startColumn: place.column } },
         }));
       }

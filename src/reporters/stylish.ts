@@ -74,8 +74,7 @@ export const stylish: Reporter = (report, { color, personas, width: givenWidth, 
   const inBaseline = report.results.reduce((n, r) => n + r.messages.filter((m) => m.baseline).length, 0);
   const baselineNote = inBaseline > 0 ? ` ${plural(inBaseline, 'message')} in the baseline not counted.` : '';
   const hidden = hiddenCopies(report);
-  const acronyms = report.results.some((r) => r.messages.some((m) => m.repeated && m.ruleId === 'undefined-acronym'));
-  const repeatNote = hidden > 0 ? ` ${hidden} ${hidden === 1 ? 'copy' : 'copies'} of repeated sentences${acronyms ? ' and acronyms' : ''} not shown (--every-repeat shows them).` : '';
+  const repeatNote = hidden > 0 ? ` ${hidden} ${hidden === 1 ? 'copy' : 'copies'} of repeated sentences not shown (--every-repeat shows them).` : '';
   let footer: string;
   if (total === 0) {
     footer = paint('green', `✔ ${plural(files, 'file')} checked, no problems.`) + baselineNote + repeatNote;
