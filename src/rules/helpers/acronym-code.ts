@@ -6,7 +6,7 @@ import type { Document } from '../../text/document.js';
 // naming phrase before a code span defines the acronym in it (“often abbreviated `MCVE`”).
 
 /** Where a name in capitals shows in code: its line. */
-export interface CodeNames {
+export interface CapitalNamesInCode {
   /** Variables and settings: a code span of the name alone (`SCOPE`, `$SCOPE`, `%SCOPE%`) or assigning it, or a code block assigning or reading it. */
   identifiers: Map<string, number>;
   /** Acronyms a naming phrase gives in a code span (“often abbreviated `MCVE`”): the offset after which they are defined. */
@@ -22,7 +22,7 @@ const blockReference = /\$\{?([A-Z][A-Z0-9_]*)\b/g;
 const namingPhrase = /\b(?:abbreviated|called|named|dubbed|termed|known as|short for|shortened to)(?:\s+(?:in|as|to))?[\s(“"]*$/i;
 
 /** The names in capitals a document shows in code, found once per call. */
-export function codeNames(doc: Document): CodeNames {
+export function capitalNamesInCode(doc: Document): CapitalNamesInCode {
   const identifiers = new Map<string, number>();
   const named = new Map<string, { offset: number; line: number }>();
   const note = (name: string, line: number) => void (identifiers.has(name) || identifiers.set(name, line));

@@ -1,4 +1,5 @@
 import type { Token } from '../../text/tokens.js';
+import { gapBefore } from './token-gaps.js';
 import { longForm } from './long-form.js';
 import { acronymPattern } from './acronym-contexts.js';
 
@@ -59,7 +60,7 @@ function leadingLongForm(tokens: readonly Token[], from: number, to: number, acr
  * "Merge Request/MR". The words must spell the acronym from the first to the last.
  */
 function trailingLongForm(tokens: readonly Token[], i: number, acronym: string, text: string): string | null {
-  const gap = (k: number) => gapText(text, tokens[k - 1].end.offset, tokens[k].start.offset);
+  const gap = (k: number) => gapBefore(tokens, k, text).replace(markup, '');
   let last = i - 1;
   if (i >= 2 && tokens[i - 1].norm === 'or' && /^\s*,\s*$/.test(gap(i - 1)) && /^\s+$/.test(gap(i))) last = i - 2;
   else if (!(i >= 1 && gap(i) === '/')) return null;
@@ -109,12 +110,12 @@ export function expansionAt(tokens: readonly Token[], i: number, acronym: string
   }
   // "an approach called SLG", "(often called “RPIT”)", "known as MIR": the writer names what the words before describe.
   const before = tokens.slice(Math.max(0, i - 2), i).map((t) => t.norm);
-  if (i >= 3 && (naming.has(before[1]) || namingPairs.has(before.join(' '))) && /^[\s"“'‘*_]*$/.test(text.slice(tokens[i - 1].end.offset, token.start.offset))) return explained;
+  if (i >= 3 && (naming.has(before[1]) || namingPairs.has(before.join(' '))) && /^[\s"“'‘*_]*$/.test(gapBefore(tokens, i, text))) return explained;
   const trailing = trailingLongForm(tokens, i, acronym, text);
   if (trailing) return trailing;
   // "a minimal reproducible example, or MCVE for short", "(MCVE for short)": the words before are what it is short for.
   const shortFor = tokens[i + 1]?.norm === 'for' && tokens[i + 2]?.norm === 'short';
-  if (shortFor && i >= 2 && ((tokens[i - 1].norm === 'or' && /,\s*$/.test(text.slice(tokens[i - 2].end.offset, tokens[i - 1].start.offset))) || /\(\s*$/.test(text.slice(tokens[i - 1].end.offset, token.start.offset)))) return explained;
+  if (shortFor && i >= 2 && ((tokens[i - 1].norm === 'or' && /,\s*$/.test(gapBefore(tokens, i - 1, text))) || /\(\s*$/.test(gapBefore(tokens, i, text)))) return explained;
   // "DRI: directly responsible individual", "(ICEs — internal compiler errors)": the long form
   // right after a colon or dash, up to the end of the clause.
   if (/^[ \t]*(?:[:–—]|-(?=\s))/.test(rawAfter.replace(markup, ''))) {

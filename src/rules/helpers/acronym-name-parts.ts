@@ -2,6 +2,7 @@ import { daleChall } from 'dale-chall';
 import { memoByObject } from '../../core/memo.js';
 import type { Document } from '../../text/document.js';
 import type { Token } from '../../text/tokens.js';
+import { gapBefore } from './token-gaps.js';
 
 // "Windows XP", "Git LFS", "AWS EKS", "Security Response WG": an acronym right after a capitalized
 // word is the end of a name, which the reader meets whole, not a use of the acronym on its own.
@@ -24,7 +25,7 @@ const casing: (doc: Document) => Casing = memoByObject((doc) => {
   for (const { tokens } of doc.sentences) {
     tokens.forEach((token, k) => {
       if (/^\p{Ll}/u.test(token.text)) found.lowercase.add(token.norm);
-      else if (k > 0 && /^\p{Lu}\p{Ll}/u.test(token.text) && !clauseStart.test(doc.text.slice(tokens[k - 1].end.offset, token.start.offset))) found.capitalized.add(token.norm);
+      else if (k > 0 && /^\p{Lu}\p{Ll}/u.test(token.text) && !clauseStart.test(gapBefore(tokens, k, doc.text))) found.capitalized.add(token.norm);
     });
   }
   return found;
@@ -63,7 +64,7 @@ export function startsName(doc: Document, tokens: readonly Token[], i: number): 
   const next = tokens[i + 1];
   if (!next || !nameWord(next.text) || !spaced(doc, tokens[i], next)) return false;
   // "SSH Keys are…", "[SRE Considerations…]": at a sentence's or clause's start, capitals may be a title's.
-  if (i === 0 || clauseStart.test(doc.text.slice(tokens[i - 1].end.offset, tokens[i].start.offset))) return false;
+  if (i === 0 || clauseStart.test(gapBefore(tokens, i, doc.text))) return false;
   const words = tokens.slice(1).filter((token) => /^\p{L}/u.test(token.text) && !/^\p{Lu}[\p{Lu}\d]+/u.test(token.text));
   const lower = words.filter((token) => /^\p{Ll}/u.test(token.text)).length;
   if (lower <= words.length - lower) return false;

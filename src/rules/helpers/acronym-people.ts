@@ -1,5 +1,6 @@
 import { daleChall } from 'dale-chall';
 import { inflectionBases, type Token } from '../../text/tokens.js';
+import { gapBefore } from './token-gaps.js';
 import type { Document } from '../../text/document.js';
 
 // People known by their initials or a handle in capitals ("Oli Scherer and TC joined"), for
@@ -62,7 +63,7 @@ function coordinatedItems(text: string, tokens: readonly Token[]): Item[] {
   let current: Item = { tokens: [], coordinated: false };
   let depth = 0;
   for (let k = 0; k < tokens.length; k++) {
-    const raw = k > 0 ? text.slice(tokens[k - 1].end.offset, tokens[k].start.offset) : '';
+    const raw = k > 0 ? gapBefore(tokens, k, text) : '';
     // A hard line break ends a line of a list, as a comma does: a letter's signatories, one a line.
     const gap = raw.replace(linkSyntax, '').replace(/(?:\\| {2,})\n/g, ',');
     for (const c of gap) depth = Math.max(0, depth + (c === '(' ? 1 : c === ')' ? -1 : 0));

@@ -4,7 +4,8 @@ import { acronymPattern, insideAny, kindAt, specialRanges } from './acronym-cont
 import { endsName, startsName } from './acronym-name-parts.js';
 import { inRanges, proseRegions } from './prose-regions.js';
 import { peopleInCapitals } from './acronym-people.js';
-import { codeNames } from './acronym-code.js';
+import { capitalNamesInCode } from './acronym-code.js';
+import { gapBefore } from './token-gaps.js';
 import type { Token } from '../../text/tokens.js';
 import type { Document } from '../../text/document.js';
 
@@ -178,7 +179,7 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>,
     use.passive = true;
     use.named = false;
   }
-  const code = uses.some((use) => !use.defined && !use.passive) ? codeNames(doc) : null;
+  const code = uses.some((use) => !use.defined && !use.passive) ? capitalNamesInCode(doc) : null;
   for (const use of code ? uses : []) {
     if (use.defined || use.passive) continue;
     const line = code?.identifiers.get(use.acronym);
@@ -199,7 +200,7 @@ function quotationsOf(doc: Document) {
 
 /** Three or more words in capitals in a row, with only spaces between, are shouting (A NEW ERA FOR CI), not acronyms. */
 function shouting(tokens: readonly Token[], i: number, text: string): boolean {
-  const joined = (k: number) => /^[\s*_]*$/.test(text.slice(tokens[k].end.offset, tokens[k + 1].start.offset));
+  const joined = (k: number) => /^[\s*_]*$/.test(gapBefore(tokens, k + 1, text));
   let from = i;
   let to = i;
   while (from > 0 && capsWord.test(tokens[from - 1].text) && joined(from - 1)) from--;

@@ -1,4 +1,5 @@
 import type { Token } from '../../text/tokens.js';
+import { gapBefore } from './token-gaps.js';
 
 /** Punctuation that ends one clause and opens the next inside a sentence: colon, semicolon, dashes, an opening bracket. */
 const clauseBreak = /[:;(\u2013\u2014]|--/;
@@ -47,5 +48,3 @@ function introduces(tokens: readonly Token[], start: number, end: number): boole
   while (k < end - 1 && leadIns.has(tokens[k].norm)) k++;
   return subordinators.has(tokens[k].norm) || (adverbs.has(tokens[k].norm) && end - k <= 3);
 }
-
-const gapBefore = (tokens: readonly Token[], k: number, text: string) => text.slice(tokens[k - 1].end.offset, tokens[k].start.offset);

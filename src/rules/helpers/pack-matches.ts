@@ -2,7 +2,7 @@ import type { CompiledEntry, CompiledPack, WordEntry } from '../../data/load-dat
 import type { Document, Sentence } from '../../text/document.js';
 import { inRanges, proseRegions } from './prose-regions.js';
 import { properNames } from './proper-names.js';
-import { adjacentInProse, inWordGap } from './token-gaps.js';
+import { adjacentInProse, gapBefore, inWordGap } from './token-gaps.js';
 import { opensClause } from './clause-start.js';
 import { codeNames } from './code-names.js';
 import type { Span } from '../../core/position.js';
@@ -151,7 +151,7 @@ export function suggestionFor(match: PackMatch, text: string): Suggestion {
 export function phraseText(tokens: readonly Token[], text: string): string {
   let out = tokens[0]?.text ?? '';
   for (let k = 1; k < tokens.length; k++) {
-    const gap = text.slice(tokens[k - 1].end.offset, tokens[k].start.offset);
+    const gap = gapBefore(tokens, k, text);
     out += (inWordGap.test(gap) ? gap : ' ') + tokens[k].text;
   }
   return out;

@@ -1,14 +1,14 @@
 import type { Document } from '../../text/document.js';
 import { memoByObject } from '../../core/memo.js';
 import type { Token } from '../../text/tokens.js';
-import { adjacentInProse, inWordGap } from './token-gaps.js';
+import { adjacentInProse, gapBefore, inWordGap } from './token-gaps.js';
 import { inRanges, proseRegions } from './prose-regions.js';
 
 /** True when the tokens from `start` to `end` of a sentence name something rather than use words. */
 export type NameCheck = (tokens: readonly Token[], start: number, end: number) => boolean;
 
 const capitalised = (token: Token) => /^\p{Lu}/u.test(token.text);
-const hyphenated = (tokens: readonly Token[], k: number, text: string) => inWordGap.test(text.slice(tokens[k - 1].end.offset, tokens[k].start.offset));
+const hyphenated = (tokens: readonly Token[], k: number, text: string) => inWordGap.test(gapBefore(tokens, k, text));
 /** A capital after a full stop, a colon, a line break, a quotation mark, a slash or a dash may start a sentence, a clause, a list line, a quote or a title part. */
 const clauseStart = /[.!?:;\n"“‘(/|\u2013\u2014]/;
 
@@ -54,7 +54,7 @@ function namesCapitalisedAlone(doc: Document, counts: (tokens: readonly Token[],
     for (let k = 1; k < tokens.length; k++) {
       const token = tokens[k];
       if (!capitalised(token) || token.text === token.text.toUpperCase()) continue;
-      if (clauseStart.test(text.slice(tokens[k - 1].end.offset, token.start.offset))) continue;
+      if (clauseStart.test(gapBefore(tokens, k, text))) continue;
       const before = tokens[k - 1];
       const after = tokens[k + 1];
       const alone = (k === 1 || !capitalised(before)) && (!after || !capitalised(after) || !adjacentInProse(tokens, k, k + 2, text));
