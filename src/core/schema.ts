@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { lazy } from './lazy.js';
+import { DataError } from './errors.js';
+import { displayPath } from './paths.js';
 
 const ajvModule = lazy<typeof import('ajv')>('ajv');
 
@@ -58,4 +60,12 @@ export function describeErrors(errors: ErrorObject[] | null | undefined, lineOf?
     if (!lines.includes(line)) lines.push(line);
   }
   return lines;
+}
+
+/** A shipped JSON data file, read and checked against its schema; a DataError naming the file when it does not match. */
+export function readJsonData<T>(file: string, schemaName: string): T {
+  const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+  const validate = schemaValidator(schemaName);
+  if (!validate(value)) throw new DataError(displayPath(file), describeErrors(validate.errors));
+  return value;
 }

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { DataError } from '../core/errors.js';
-import { displayPath } from '../core/paths.js';
-import { describeErrors, packagePath, schemaValidator } from '../core/schema.js';
+import { packagePath, readJsonData } from '../core/schema.js';
 
 /** Term → share of a persona's fitted distribution (the shares of one persona sum to 1). */
 export type FittedTerms = Record<string, number>;
@@ -43,13 +40,7 @@ export interface RelevanceData {
   fitted: Fitted;
 }
 
-function readJson<T>(name: string, schemaName: string): T {
-  const file = packagePath('rules', 'relevance', name);
-  const value = JSON.parse(readFileSync(file, 'utf8')) as T;
-  const validate = schemaValidator(schemaName);
-  if (!validate(value)) throw new DataError(displayPath(file), describeErrors(validate.errors));
-  return value;
-}
+const readJson = <T>(name: string, schemaName: string): T => readJsonData<T>(packagePath('rules', 'relevance', name), schemaName);
 
 let builtin: RelevanceData | undefined;
 
