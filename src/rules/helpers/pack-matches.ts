@@ -9,6 +9,7 @@ import type { Span } from '../../core/position.js';
 import { normalize, type Token } from '../../text/tokens.js';
 import { phraseTokens, type PhraseIndex } from '../../text/phrase-index.js';
 import type { Fix } from '../../core/types.js';
+import { memoByObject } from '../../core/memo.js';
 
 export interface PackMatch {
   entry: WordEntry;
@@ -101,17 +102,8 @@ export function matchCase(original: string, replacement: string): string {
   return replacement;
 }
 
-const listedForms = new WeakMap<object, Set<string>>();
-
 /** The entry's phrases as listed (no inflections), as normalized word lists. */
-function listedFormsOf(entry: PackMatch['entry']): Set<string> {
-  let forms = listedForms.get(entry);
-  if (!forms) {
-    forms = new Set([entry.term, ...(entry.variants ?? [])].map((phrase) => phraseTokens(phrase).map((t) => t.norm).join(' ')));
-    listedForms.set(entry, forms);
-  }
-  return forms;
-}
+const listedFormsOf = memoByObject((entry: WordEntry): Set<string> => new Set([entry.term, ...(entry.variants ?? [])].map((phrase) => phraseTokens(phrase).map((t) => t.norm).join(' '))));
 
 /** What a rule suggests for a match, best first, and the edit that applies the first when the entry is fixable. */
 export interface Suggestion {
