@@ -19,6 +19,7 @@ import { findAcronymUses } from '../dist/rules/helpers/acronym-uses.js';
 import { acronymVerdicts, knownAcronyms } from '../dist/rules/undefined-acronym.js';
 import { compilePack, loadBuiltinPack } from '../dist/data/load-data.js';
 import { guardAgainst, packMatches } from '../dist/rules/helpers/pack-matches.js';
+import { genreOf } from '../dist/text/genre.js';
 import { leftAlone } from '../dist/rules/helpers/buzzword-guards.js';
 
 const options = { rules: { type: 'string' }, added: { type: 'boolean' }, 'before-commit': { type: 'string' }, config: { type: 'string' } };
@@ -87,7 +88,9 @@ const offsetOf = (text, line, column) => {
 
 const acronymLists = parseYaml(readFileSync(new URL('../rules/undefined-acronym.yml', import.meta.url), 'utf8'));
 const listsBefore = values['before-commit'] ? parseYaml(execFileSync('git', ['show', `${values['before-commit']}:rules/undefined-acronym.yml`], { encoding: 'utf8' })) : null;
-const ruleEntry = values.config ? JSON.parse(readFileSync(values.config, 'utf8')).rules?.['undefined-acronym'] : undefined;
+const runConfig = values.config ? JSON.parse(readFileSync(values.config, 'utf8')) : {};
+const ruleEntry = runConfig.rules?.['undefined-acronym'];
+const genreSetting = runConfig.genre ?? 'auto';
 const acronymOptions = Array.isArray(ruleEntry) ? (ruleEntry[1] ?? {}) : {};
 // Business readers: the run flagged an acronym of this page for a persona.
 const businessPages = new Set(before.results.filter((r) => r.messages.some((m) => m.ruleId === 'undefined-acronym' && m.persona)).map((r) => r.path));
@@ -138,8 +141,9 @@ function reason({ path, m }) {
     if (from >= 0 && to >= from && properNames(doc)(sentence.tokens, from, to + 1)) return 'a name: capitalised mid-sentence in this document';
   }
   if (m.ruleId === 'persona-disparagement') return 'a persona’s given name is a person, not a team';
-  if (m.ruleId === 'buzzword') return buzzwordReason(doc, start);
-  if (m.ruleId === 'alienating-language') return `alienating-language: ${packReason(doc, start, m)}`;
+  const genre = genreOf(path, doc.frontmatter, genreSetting);
+  if (m.ruleId === 'buzzword') return buzzwordReason(doc, start, genre);
+  if (m.ruleId === 'alienating-language') return `alienating-language: ${packReason(doc, start, m, genre)}`;
   return 'a word pack sense guard (see the entry’s comment in rules/<rule>.yml)';
 }
 
@@ -148,10 +152,11 @@ const guardFields = ['onlyWhenFollowedBy', 'exceptWhenFollowedBy', 'exceptWhenPr
 const unguarded = () => compilePack('buzzword', { add: loadBuiltinPack('buzzword').entries.map((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !guardFields.includes(k)))) });
 
 /** A buzzword's reason: the rule's own guard (a title link, a heading echo, a mention), else the entry's sense guards. */
-function buzzwordReason(doc, start) {
-  const matches = [...packMatches(compilePack('buzzword'), doc)];
+function buzzwordReason(doc, start, genre) {
+  const matches = [...packMatches(compilePack('buzzword'), doc, { genre })];
   const found = matches.find((match) => match.span.start.offset === start);
   if (found) return `buzzword: ${leftAlone(doc, matches)(found) ?? 'no guard found: still matched here'}`;
+  if ([...packMatches(compilePack('buzzword'), doc)].some((match) => match.span.start.offset === start)) return `buzzword: ${packGuards['an article']}`;
   const bare = [...packMatches(unguarded(), doc)].find((match) => match.span.start.offset === start);
   if (!bare) return 'no guard found: no buzzword match here now';
   const entry = loadBuiltinPack('buzzword').entries.find((e) => e.term === bare.entry.term);
@@ -167,15 +172,17 @@ const packGuards = {
   exceptWhenFollowedBy: 'the words after it (exceptWhenFollowedBy)',
   exceptWhenPrecededBy: 'the words before it (exceptWhenPrecededBy)',
   'a quotation': 'inside a quotation (checkQuotations is off)',
+  'an article': 'an article: the entry is left alone on article pages (articles: false, config genre)',
 };
-function packReason(doc, start, m) {
+function packReason(doc, start, m, genre) {
   const pack = compilePack(m.ruleId);
   for (const sentence of doc.sentences) {
     const from = sentence.tokens.findIndex((t) => t.start.offset === start);
     if (from < 0) continue;
     const found = pack.index.longestAt(sentence.tokens, from);
     if (!found) return 'no entry lists these words now (see the comments in rules/alienating-language.yml)';
-    const guard = guardAgainst(found.value, doc, sentence.tokens, found.start, found.end);
+    const guard = guardAgainst(found.value, doc, sentence.tokens, found.start, found.end, { genre });
+    if (!guard && found.value.entry.category === 'condescension' && genre === 'article') return 'an article: condescension is checked on documentation pages only (config genre)';
     return guard ? (packGuards[guard] ?? guard) : 'no guard found: still matched here';
   }
   return 'no guard found: no word starts here';

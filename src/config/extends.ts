@@ -13,7 +13,7 @@ import { displayPath } from '../core/paths.js';
  * - `packs`: `add` and `remove` lists concatenated;
  * - `personaProfiles`: merged by id, their key concepts by label;
  * - `ignores` and `overrides`: appended;
- * - `persona`, `gates`, `minFit` and `repeatedSentences`: replaced.
+ * - `persona`, `gates`, `minFit`, `genre` and `repeatedSentences`: replaced.
  * File paths in a preset (persona profiles, pack files) are relative to the preset; globs
  * (`ignores`, `overrides[].files`) apply to the files of the project that extends it.
  */
@@ -30,6 +30,7 @@ export interface ExtendableConfig {
   persona?: string | string[];
   gates?: object;
   minFit?: unknown;
+  genre?: unknown;
   repeatedSentences?: unknown;
   ignores?: string[];
   overrides?: object[];
@@ -182,7 +183,7 @@ function merge<C extends ExtendableConfig>(layers: Layer<C>[]): ResolvedConfig<C
       merged.overrides = [...(merged.overrides ?? []), ...config.overrides];
       overrideSources.push(...config.overrides.map(() => source));
     }
-    for (const key of ['persona', 'gates', 'minFit', 'repeatedSentences'] as const) if (config[key] !== undefined) (merged as Record<string, unknown>)[key] = config[key];
+    for (const key of ['persona', 'gates', 'minFit', 'genre', 'repeatedSentences'] as const) if (config[key] !== undefined) (merged as Record<string, unknown>)[key] = config[key];
   }
   // Keys other than these (such as $schema) are the extending config's own.
   const own = layers[layers.length - 1].config;
@@ -203,7 +204,7 @@ function provenanceOf<C extends ExtendableConfig>(layers: Layer<C>[]): Provenanc
     for (const profile of config.personaProfiles ?? []) add(`personaProfiles.${typeof profile === 'string' ? profile : profile.id}`, source);
     if (config.ignores) add('ignores', source);
     (config.overrides ?? []).forEach(() => add('overrides', source));
-    for (const key of ['persona', 'gates', 'minFit', 'repeatedSentences'] as const) if (config[key] !== undefined) replace(key, source);
+    for (const key of ['persona', 'gates', 'minFit', 'genre', 'repeatedSentences'] as const) if (config[key] !== undefined) replace(key, source);
   }
   return provenance;
 }

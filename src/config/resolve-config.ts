@@ -21,7 +21,7 @@ function mergePacks(into: Record<string, PackChanges>, packs: Record<string, Pac
 
 /** The settings for one file: defaults, then the config, then each matching override in order. */
 export function resolveFileConfig(loaded: LoadedConfig, filePath: string): EffectiveConfig {
-  const effective: EffectiveConfig = { source: loaded.source, rules: {}, packs: {}, personas: loaded.personas, persona: toList(loaded.config.persona), minFit: mergeMinFit({ default: defaultMinFit, byPersona: {} }, loaded.config.minFit, loaded.personas) };
+  const effective: EffectiveConfig = { source: loaded.source, rules: {}, packs: {}, personas: loaded.personas, persona: toList(loaded.config.persona), genre: loaded.config.genre ?? 'auto', minFit: mergeMinFit({ default: defaultMinFit, byPersona: {} }, loaded.config.minFit, loaded.personas) };
   for (const rule of rules) effective.rules[rule.meta.id] = { severity: rule.meta.defaultSeverity, options: { ...(rule.meta.defaultOptions ?? {}) } };
   const apply = (settings: Record<string, RuleSetting> | undefined) => {
     for (const [id, setting] of Object.entries(settings ?? {})) effective.rules[id] = ruleConfig(setting, effective.rules[id]);
@@ -35,6 +35,7 @@ export function resolveFileConfig(loaded: LoadedConfig, filePath: string): Effec
     apply(override.rules);
     mergePacks(effective.packs, override.packs);
     if (override.persona !== undefined) effective.persona = toList(override.persona);
+    if (override.genre !== undefined) effective.genre = override.genre;
     if (override.gates) effective.gates = { ...effective.gates, ...override.gates };
     effective.minFit = mergeMinFit(effective.minFit, override.minFit, loaded.personas);
   }
@@ -51,7 +52,7 @@ export function configSources(loaded: LoadedConfig, filePath: string): Provenanc
     const from = `${displayPath(source)} (overrides[${i}])`;
     for (const id of Object.keys(override.rules ?? {})) sources[`rules.${id}`] = from;
     for (const id of Object.keys(override.packs ?? {})) sources[`packs.${id}`] = [...toList(sources[`packs.${id}`]), from];
-    for (const key of ['persona', 'gates', 'minFit'] as const) if (override[key] !== undefined) sources[key] = from;
+    for (const key of ['persona', 'gates', 'minFit', 'genre'] as const) if (override[key] !== undefined) sources[key] = from;
   });
   return sources;
 }

@@ -3,6 +3,7 @@ import type { ConfigSeverity } from '../core/types.js';
 import type { PackChanges, Persona } from '../data/load-data.js';
 import type { MinFitSetting } from '../data/min-fit.js';
 import type { Gates } from '../engine/settings.js';
+import type { GenreSetting } from '../text/genre.js';
 
 // The config as a user writes it, and as loaded: the types config/ passes between its files.
 
@@ -22,6 +23,8 @@ export interface UserConfig {
   /** Bars the declared personas' scores must reach (--min-fit, --min-coverage). */
   gates?: Gates;
   minFit?: MinFitSetting;
+  /** Documentation or article pages, or `auto` (text/genre.ts). */
+  genre?: GenreSetting;
   /** One message for a sentence repeated in many files of a run (ci/repeated-sentences.ts). */
   repeatedSentences?: boolean | { minFiles?: number };
 }
@@ -33,6 +36,7 @@ export interface ConfigOverride {
   persona?: string | string[];
   gates?: Gates;
   minFit?: MinFitSetting;
+  genre?: GenreSetting;
 }
 
 /** A loaded, validated config file, ready to be resolved per file. */

@@ -51,6 +51,8 @@ export interface WordEntry {
   why: string;
   category?: string;
   exact?: boolean;
+  /** false: left alone on article pages (text/genre.ts). */
+  articles?: boolean;
   taskSubject?: boolean; // flagged only when the subject is a task: the sentence opens with a verb in -ing
   clauseStart?: boolean; // flagged only where it opens a clause without a subject, as an instruction does: Just run
   exceptWhenNamedInCode?: string[]; // left alone on a page that writes one as an identifier: `master`, …/blob/master/…

@@ -11,6 +11,7 @@ import { scoreDocument, type DocumentScores } from '../scoring/index.js';
 import { PersonaLintError, UsageError } from '../core/errors.js';
 import { MdxParseError } from '../text/mdx.js';
 import type { EffectiveConfig, LintOptions } from './settings.js';
+import { genreOf } from '../text/genre.js';
 
 /** The personas a document is written for: --persona, else frontmatter `persona`, else config. */
 export function targetPersonas(doc: Document, config: EffectiveConfig, options: LintOptions): Persona[] {
@@ -30,6 +31,7 @@ export function targetPersonas(doc: Document, config: EffectiveConfig, options: 
 export function lintDocument(path: string, text: string, config: EffectiveConfig, rules: readonly Rule<any>[], options: LintOptions = {}): FileResult {
   const doc = parseDocument(path, text);
   const targets = targetPersonas(doc, config, options);
+  const genre = genreOf(path, doc.frontmatter, config.genre);
   const messages: Message[] = [];
   const directives = readDirectives(doc.mdast, text);
   let scores: DocumentScores | undefined;
@@ -46,6 +48,7 @@ export function lintDocument(path: string, text: string, config: EffectiveConfig
       options: setting.options,
       personas: config.personas,
       targetPersonas: targets,
+      genre,
       pack: rule.meta.pack ? compilePack(rule.meta.id, config.packs[rule.meta.id]) : undefined,
       lists: rule.meta.lists ? loadRuleLists(rule.meta.id, rule.meta.lists.schema) : undefined,
       severity,

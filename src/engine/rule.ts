@@ -6,6 +6,7 @@ import { ruleUrl } from '../core/meta.js';
 import type { DocumentScores } from '../scoring/index.js';
 import type { MinFit } from '../data/min-fit.js';
 import type { RuleLists } from '../data/rule-lists.js';
+import type { Genre } from '../text/genre.js';
 
 export interface RuleMeta {
   id: string;
@@ -50,6 +51,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   personas: readonly Persona[];
   /** The personas the document is written for (frontmatter, config, --persona); may be empty. */
   targetPersonas: readonly Persona[];
+  /** Documentation or an article (config `genre`, else told from the page). */
+  genre: Genre;
   /** The rule's word pack with the config's changes, when the rule has one. */
   pack?: CompiledPack;
   /** The rule's own lists, when its metadata names them. */

@@ -2,6 +2,7 @@ import type { PackChanges, Persona } from '../data/load-data.js';
 import type { MinFit } from '../data/min-fit.js';
 import type { ConfigSeverity } from '../core/types.js';
 import type { RelevanceData } from '../data/relevance-data.js';
+import type { GenreSetting } from '../text/genre.js';
 
 // What linting one document needs to know, as plain data: config/ builds it, the engine reads it.
 
@@ -28,6 +29,8 @@ export interface EffectiveConfig {
   personas: Persona[];
   /** Target persona ids or aliases, as configured (resolved by the engine). */
   persona: string[];
+  /** Documentation or article, or `auto` to tell from each page (text/genre.ts). */
+  genre: GenreSetting;
   /** Gates for this file: the config's, then matching overrides'. */
   gates?: Gates;
   /** The fit under which persona-fit reports a declared persona. */

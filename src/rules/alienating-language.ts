@@ -5,9 +5,12 @@ import { packMatches, orList, suggestionFor } from './helpers/pack-matches.js';
 export const alienatingCategories = ['condescension', 'exclusion', 'ableism', 'gatekeeping'] as const;
 export type AlienatingCategory = (typeof alienatingCategories)[number];
 
+/** A category is on (true), off (false), or on documentation pages only ('docs'). */
+export type CategorySetting = boolean | 'docs';
+
 export interface AlienatingLanguageOptions {
-  /** Category → on (true, the default) or off (false). */
-  categories?: Partial<Record<AlienatingCategory, boolean>>;
+  /** Category → on, off or docs only; condescension is 'docs' by default, the rest true. */
+  categories?: Partial<Record<AlienatingCategory, CategorySetting>>;
   /** Flag wording inside quotations (quotation marks, attributed blockquotes, labelled speech) too. */
   checkQuotations?: boolean;
 }
@@ -38,18 +41,21 @@ export const alienatingLanguage: Rule<AlienatingLanguageOptions> = {
         categories: {
           type: 'object',
           additionalProperties: false,
-          properties: Object.fromEntries(alienatingCategories.map((c) => [c, { type: 'boolean' }])),
+          properties: Object.fromEntries(alienatingCategories.map((c) => [c, { enum: [true, false, 'docs'], description: 'true: every page; false: off; "docs": documentation pages only, not articles (config `genre`).' }])),
         },
         checkQuotations: { type: 'boolean', description: 'Flag wording inside quotations (quotation marks, blockquotes with an attribution, labelled speech) too (default false).' },
       },
     },
-    defaultOptions: { categories: Object.fromEntries(alienatingCategories.map((c) => [c, true])), checkQuotations: false },
+    // Condescension is about a reader working through a task; in an article the same words are the
+    // author's voice ("just run the compiler as you always would"), so it is checked on docs only.
+    defaultOptions: { categories: { ...Object.fromEntries(alienatingCategories.map((c) => [c, true])), condescension: 'docs' }, checkQuotations: false },
   },
   check(context) {
-    const { doc, pack, options } = context;
+    const { doc, pack, options, genre } = context;
     if (!pack) return;
-    const off = new Set(Object.entries(options.categories ?? {}).filter(([, on]) => on === false).map(([category]) => category));
-    for (const match of packMatches(pack, doc, { checkQuotations: options.checkQuotations })) {
+    const isOff = (setting: CategorySetting | undefined) => setting === false || (setting === 'docs' && genre === 'article');
+    const off = new Set(Object.entries(options.categories ?? {}).filter(([, setting]) => isOff(setting)).map(([category]) => category));
+    for (const match of packMatches(pack, doc, { checkQuotations: options.checkQuotations, genre })) {
       const { entry, actual } = match;
       const { expected, fix } = suggestionFor(match, doc.text);
       // Entries added in config without a category are always on.

@@ -24,9 +24,9 @@ export const buzzword: Rule<BuzzwordOptions> = {
     defaultOptions: { checkQuotations: false },
   },
   check(context) {
-    const { doc, pack, options } = context;
+    const { doc, pack, options, genre } = context;
     if (!pack) return;
-    const matches = [...packMatches(pack, doc, { checkQuotations: options.checkQuotations })];
+    const matches = [...packMatches(pack, doc, { checkQuotations: options.checkQuotations, genre })];
     const reasonToSkip = leftAlone(doc, matches);
     for (const match of matches) {
       if (reasonToSkip(match)) continue;

@@ -135,7 +135,7 @@ export const personaDisparagement: Rule<PersonaDisparagementOptions> = {
     const groupIndex = groupNameIndex(personas, options.ignoreNames ?? defaultIgnoreNames);
     const { negations, negationWords } = pack;
     const framesBySentence = new Map<object, PackMatch[]>();
-    for (const match of packMatches(pack, doc, { checkQuotations: options.checkQuotations })) {
+    for (const match of packMatches(pack, doc, { checkQuotations: options.checkQuotations, genre: context.genre })) {
       const list = framesBySentence.get(match.sentence) ?? [];
       list.push(match);
       framesBySentence.set(match.sentence, list);

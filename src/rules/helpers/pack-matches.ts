@@ -10,6 +10,7 @@ import { normalize, type Token } from '../../text/tokens.js';
 import { phraseTokens, type PhraseIndex } from '../../text/phrase-index.js';
 import type { Fix } from '../../core/types.js';
 import { memoByObject } from '../../core/memo.js';
+import type { Genre } from '../../text/genre.js';
 
 export interface PackMatch {
   entry: WordEntry;
@@ -26,12 +27,14 @@ export interface PackMatch {
 export interface PackMatchOptions {
   /** Match inside quotations (text in quotation marks, attributed blockquotes) too. Default: false. */
   checkQuotations?: boolean;
+  /** On an article, entries marked `articles: false` are left alone. Default: docs. */
+  genre?: Genre;
 }
 
 /**
  * Every place a pack entry occurs in the document's prose: whole words, phrase-aware, stemmed,
  * longest match first, with each entry's exceptWhenFollowedBy / exceptWhenPrecededBy / onlyWhenFollowedBy / taskSubject /
- * clauseStart / exceptWhenNamedInCode guards applied,
+ * clauseStart / exceptWhenNamedInCode / articles guards applied,
  * never across punctuation, never in a proper name ("the Tiger Team"), and in quotations only when asked.
  */
 export function* packMatches(pack: CompiledPack, doc: Document, options: PackMatchOptions = {}): Generator<PackMatch> {
@@ -63,6 +66,7 @@ export function* packMatches(pack: CompiledPack, doc: Document, options: PackMat
 export function guardAgainst(compiled: CompiledEntry, doc: Document, tokens: readonly Token[], start: number, end: number, options: PackMatchOptions = {}): string | undefined {
   const { entry, followedBy, precededBy, onlyFollowedBy } = compiled;
   const { text } = doc;
+  if (entry.articles === false && options.genre === 'article') return 'an article';
   if (followedBy?.startsAt(tokens, end)) return 'exceptWhenFollowedBy';
   if (onlyFollowedBy && !followedWithin(onlyFollowedBy, tokens, end, text)) return 'onlyWhenFollowedBy';
   if (precededBy?.endsBefore(tokens, start)) return 'exceptWhenPrecededBy';
