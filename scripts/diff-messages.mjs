@@ -17,9 +17,10 @@ import { inRanges, proseRegions } from '../dist/rules/helpers/prose-regions.js';
 import { properNames } from '../dist/rules/helpers/proper-names.js';
 import { findAcronymUses } from '../dist/rules/helpers/acronym-uses.js';
 import { acronymVerdicts, knownAcronyms } from '../dist/rules/undefined-acronym.js';
-import { compilePack, loadBuiltinPack } from '../dist/data/load-data.js';
+import { compilePack, loadBuiltinPack, loadBuiltinPersonas } from '../dist/data/load-data.js';
 import { guardAgainst, packMatches } from '../dist/rules/helpers/pack-matches.js';
 import { genreOf } from '../dist/text/genre.js';
+import { pageAudience } from '../dist/scoring/audience.js';
 import { leftAlone } from '../dist/rules/helpers/buzzword-guards.js';
 
 const options = { rules: { type: 'string' }, added: { type: 'boolean' }, 'before-commit': { type: 'string' }, config: { type: 'string' } };
@@ -95,12 +96,16 @@ const acronymOptions = Array.isArray(ruleEntry) ? (ruleEntry[1] ?? {}) : {};
 // Business readers: the run flagged an acronym of this page for a persona.
 const businessPages = new Set(before.results.filter((r) => r.messages.some((m) => m.ruleId === 'undefined-acronym' && m.persona)).map((r) => r.path));
 
+const builtinPersonas = loadBuiltinPersonas();
+
 /** What the rule now makes of the use at `start`: its verdict, or why the word is no use at all. */
 function acronymReason(path, doc, start, m) {
   const skippedWords = [];
   const uses = findAcronymUses(doc, new Set(acronymLists.notAcronyms), skippedWords);
-  const known = knownAcronyms(acronymLists, acronymOptions, !businessPages.has(path));
-  const verdicts = acronymVerdicts(uses, doc, known);
+  // The run's config declares no persona (the corpus runs): the page's readers are its near-certain best fit.
+  const audience = acronymOptions.audience === false ? [] : pageAudience(doc, builtinPersonas, []);
+  const known = knownAcronyms(acronymLists, acronymOptions, !businessPages.has(path), audience);
+  const verdicts = acronymVerdicts(uses, doc, known, audience);
   // "US-CERT" flagged “CERT”: the use is now the whole compound, which starts before the message.
   const verdict = verdicts.find((v) => v.use.token.start.offset === start) ?? verdicts.find((v) => v.use.token.start.offset < start && start < v.use.end.end.offset);
   const word = skippedWords.find((w) => w.token.start.offset === start);
@@ -118,6 +123,8 @@ function acronymReason(path, doc, start, m) {
       if (verdict.use.text !== name) return 'plural or possessive of a known acronym';
     }
     // The Debian list is made by a script (scripts/build-known-acronyms.mjs): one reason whatever the count.
+    // "the readers' vocabulary (platform-perry)": one reason per persona.
+    if (list.startsWith("the readers' vocabulary")) return `known: ${list}`;
     return `known: ${list.replace(/^Debian descriptions \(\d+ packages\)$/, 'Debian descriptions')} list`;
   }
   // The old rule flagged this use, so the expansion it finds here is a form it did not know.

@@ -35,6 +35,8 @@ export interface Persona {
   readingAge: number;
   groupNames: string[];
   vocabulary: string[];
+  /** Acronyms the role knows without expansion: undefined-acronym leaves them alone on pages for this persona. */
+  knownAcronyms?: string[];
 }
 
 export interface KeyConcept {

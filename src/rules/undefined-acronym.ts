@@ -4,6 +4,7 @@ import type { Document } from '../text/document.js';
 import { findAcronymUses, newParts, type AcronymUse } from './helpers/acronym-uses.js';
 import { spelledOutRuns, type SpelledOut } from './helpers/acronym-initials.js';
 import { debianAcronyms } from '../data/debian-acronyms.js';
+import { pageAudience } from '../scoring/audience.js';
 
 export interface UndefinedAcronymOptions {
   /** Your team's acronyms that readers know, added to the built-in lists. */
@@ -14,6 +15,8 @@ export interface UndefinedAcronymOptions {
   glossaryTerms?: string[];
   /** Report errors, not warnings, in documents written for a persona whose technicalDepth is business. */
   raiseForBusiness?: boolean;
+  /** Leave alone the acronyms the page's readers know (personas' knownAcronyms): declared, else a near-certain best fit. Default true. */
+  audience?: boolean;
 }
 
 /** rules/undefined-acronym.yml: an acronym sits in one list only. */
@@ -27,21 +30,25 @@ export interface AcronymLists {
 /**
  * Which list makes an acronym known to every reader of a document, or null. `debian`: the
  * acronyms many Debian package descriptions use unexplained (rules/acronyms/), for technical readers.
+ * `audience`: the knownAcronyms of every persona the page is written for.
  */
-export type KnownBy = 'common' | 'technical' | 'allow' | 'glossary' | 'debian';
+export type KnownBy = 'common' | 'technical' | 'allow' | 'glossary' | 'debian' | 'audience';
 
-/** A function telling whether (and why) an acronym is known, for these options and target personas. */
-export function knownAcronyms(lists: AcronymLists, options: UndefinedAcronymOptions, technicalReaders: boolean, debian: Record<string, number> = debianAcronyms().acronyms): (acronym: string) => KnownBy | null {
+/** A function telling whether (and why) an acronym is known, for these options, target personas and the page's audience (pageAudience). */
+export function knownAcronyms(lists: AcronymLists, options: UndefinedAcronymOptions, technicalReaders: boolean, audience: readonly Persona[] = [], debian: Record<string, number> = debianAcronyms().acronyms): (acronym: string) => KnownBy | null {
   const allow = new Set(options.allow ?? []);
   const glossary = new Set(options.glossaryTerms ?? []);
+  const vocabularies = audience.map((persona) => new Set(persona.knownAcronyms ?? []));
+  const byAudience = (acronym: string) => vocabularies.length > 0 && vocabularies.every((known) => known.has(acronym));
   const technical = (acronym: string): KnownBy | null => (!technicalReaders ? null : acronym in lists.technical ? 'technical' : Object.hasOwn(debian, acronym) ? 'debian' : null);
-  const one = (acronym: string): KnownBy | null => (acronym in lists.common ? 'common' : allow.has(acronym) ? 'allow' : glossary.has(acronym) ? 'glossary' : technical(acronym));
+  const one = (acronym: string): KnownBy | null => (acronym in lists.common ? 'common' : allow.has(acronym) ? 'allow' : glossary.has(acronym) ? 'glossary' : technical(acronym) ?? (byAudience(acronym) ? 'audience' : null));
   return (acronym) => one(acronym) ?? (acronym.includes('/') && acronym.split('/').every(one) ? one(acronym.split('/')[0]) : null);
 }
 
-/** The list that knows an acronym, as the acronyms command and the rule's reasons name it: “common list”, “Debian descriptions (118 packages)”. */
-export function knownByLabel(by: KnownBy, acronym: string): string {
+/** The list that knows an acronym, as the acronyms command and the rule's reasons name it: “common list”, “Debian descriptions (118 packages)”, “the readers' vocabulary (platform-perry)”. */
+export function knownByLabel(by: KnownBy, acronym: string, audience: readonly Persona[] = []): string {
   const counts = debianAcronyms().acronyms;
+  if (by === 'audience') return `the readers' vocabulary (${audience.map((p) => p.id).join(', ')})`;
   return by === 'debian' ? `Debian descriptions (${counts[acronym] ?? counts[acronym.split('/')[0]] ?? 0} packages)` : `${by} list`;
 }
 
@@ -61,17 +68,19 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
         allow: { type: 'array', items: { type: 'string', pattern: '^[A-Z]{2,6}$' } },
         glossary: { type: 'array', items: { type: 'string', minLength: 1 } },
         raiseForBusiness: { type: 'boolean' },
+        audience: { type: 'boolean', description: 'Leave alone the acronyms the page’s readers know: the knownAcronyms of the personas it is written for (declared, else its best fit when relevance is near certain of it). Default true.' },
       },
     },
-    defaultOptions: { allow: [], glossary: [], raiseForBusiness: true },
+    defaultOptions: { allow: [], glossary: [], raiseForBusiness: true, audience: true },
   },
   check(context) {
     const { doc, options, targetPersonas } = context;
     const lists = context.lists as unknown as AcronymLists;
     const business = targetPersonas.filter((p) => p.technicalDepth === 'business');
-    const known = knownAcronyms(lists, options, business.length === 0);
+    const audience = options.audience === false ? [] : pageAudience(doc, context.personas, targetPersonas);
+    const known = knownAcronyms(lists, options, business.length === 0, audience);
     const uses = findAcronymUses(doc, new Set(lists.notAcronyms));
-    for (const { use, later, laterRun, skipped } of acronymVerdicts(uses, doc, known)) {
+    for (const { use, later, laterRun, skipped } of acronymVerdicts(uses, doc, known, audience)) {
       if (!skipped) context.report(report(use, later, laterRun, business, options.raiseForBusiness !== false));
     }
   },
@@ -91,7 +100,7 @@ export interface AcronymVerdict {
  * is reported, at the first place the reader meets it outside headings and quotations (“the GitLab
  * MCP server” counts once the acronym is flagged).
  */
-export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, known: (acronym: string) => KnownBy | null): AcronymVerdict[] {
+export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, known: (acronym: string) => KnownBy | null, audience: readonly Persona[] = []): AcronymVerdict[] {
   const verdicts: AcronymVerdict[] = [];
   // Runs of words spelling an acronym by their initials: only looked for once a use would be flagged.
   let runs: Map<string, SpelledOut[]> | undefined;
@@ -109,10 +118,11 @@ export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, know
     if (list) list.push(use);
     else definitions.set(use.acronym, [use]);
   }
-  // Debian's descriptions are evidence from other texts: a page that expands the acronym itself means its own sense.
+  // Debian's descriptions and the readers' vocabulary are evidence from outside the page: a page
+  // that expands the acronym itself means its own sense, or expects readers who need it.
   const knownHere = (acronym: string) => {
     const by = known(acronym);
-    return by === 'debian' && definitions.has(acronym) ? null : by;
+    return (by === 'debian' || by === 'audience') && definitions.has(acronym) ? null : by;
   };
   // The first use ending a name (“Windows XP”), where the reader meets an acronym flagged later.
   const firstInName = new Map<string, number>();
@@ -128,7 +138,7 @@ export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, know
     } else if (whole.passive) {
       if (whole.named && !firstInName.has(whole.acronym)) firstInName.set(whole.acronym, verdicts.length);
       skip(whole.because ?? 'passive');
-    } else if (by) skip(`known: ${knownByLabel(by, whole.acronym)}`);
+    } else if (by) skip(`known: ${knownByLabel(by, whole.acronym, audience)}`);
     else if (whole.hyphenated && whole.parts.some((part) => knownHere(part.acronym))) skip('one name of two parts joined by a hyphen, one part known (US-CERT)');
     else {
       // "UTMs/URLs" with URL known, or after UTM was expanded: only the other part is new.

@@ -5,6 +5,8 @@ import { defaultMaxFileSize } from '../text/file-limits.js';
 import { parseDocument } from '../text/document.js';
 import { loadRuleLists } from '../data/rule-lists.js';
 import { findAcronymUses, newParts, type AcronymUse } from '../rules/helpers/acronym-uses.js';
+import { pageAudience } from '../scoring/audience.js';
+import { targetPersonas } from '../engine/lint-document.js';
 import { acronymVerdicts, knownAcronyms, knownByLabel, undefinedAcronym, type AcronymLists, type KnownBy, type UndefinedAcronymOptions } from '../rules/undefined-acronym.js';
 import { discoverFiles, type FindFilesOptions } from './find-files.js';
 import { configFor } from './lint-file.js';
@@ -63,8 +65,13 @@ export async function acronymInventory(patterns: readonly string[], options: Fin
       skipped.push({ path, reason: (error as Error).message.split('\n')[0] });
       continue;
     }
-    const ruleOptions = (await configFor(absolute, { cwd, configFile: options.configFile })).rules[undefinedAcronym.meta.id]?.options as UndefinedAcronymOptions;
-    const known = knownAcronyms(lists, ruleOptions ?? {}, true);
+    const config = await configFor(absolute, { cwd, configFile: options.configFile });
+    const ruleOptions = (config.rules[undefinedAcronym.meta.id]?.options ?? {}) as UndefinedAcronymOptions;
+    // Known to every reader of the tree: the lists, the allow list and the glossary.
+    const known = knownAcronyms(lists, ruleOptions, true);
+    // The rule's own verdicts also know the page's readers' vocabulary, so the listing and the lint run agree.
+    const audience = ruleOptions.audience === false ? [] : pageAudience(doc, config.personas, targetPersonas(doc, config, {}));
+    const knownOnPage = knownAcronyms(lists, ruleOptions, true, audience);
     const entry = (acronym: string) => {
       let found = entries.get(acronym);
       if (!found) {
@@ -85,7 +92,7 @@ export async function acronymInventory(patterns: readonly string[], options: Fin
       if (use.defined && found.expandedIn.at(-1)?.path !== path) found.expandedIn.push({ ...place(use), longForm: use.longForm });
     }
     // Where the rule reports an acronym, so the listing and the lint run agree.
-    for (const { use, skipped: why } of acronymVerdicts(uses, doc, known)) if (why === null) entry(use.acronym).firstUsedBareIn.push(place(use));
+    for (const { use, skipped: why } of acronymVerdicts(uses, doc, knownOnPage, audience)) if (why === null) entry(use.acronym).firstUsedBareIn.push(place(use));
   }
   const acronyms = [...entries.values()].sort((a, b) => b.uses - a.uses || a.acronym.localeCompare(b.acronym));
   return { files: files.length, skipped, acronyms };
