@@ -9,7 +9,6 @@ import { validatedAtBuild, wasValidatedAtBuild } from './data-snapshot.js';
 import { displayPath } from '../core/paths.js';
 import { DataError } from '../core/errors.js';
 
-
 const yaml = lazy<typeof import('yaml')>('yaml');
 
 /** A buyer persona profile, as in rules/personas/<id>.yml (see rules/schemas/persona.schema.json). */
@@ -35,8 +34,7 @@ export interface Persona {
   readingAge: number;
   groupNames: string[];
   vocabulary: string[];
-  /** Acronyms the role knows without expansion: undefined-acronym leaves them alone on pages for this persona. */
-  knownAcronyms?: string[];
+  knownAcronyms?: string[]; // the role's acronyms: undefined-acronym leaves them alone on pages for this persona
 }
 
 export interface KeyConcept {
@@ -53,8 +51,7 @@ export interface WordEntry {
   why: string;
   category?: string;
   exact?: boolean;
-  /** false: left alone on article pages (text/genre.ts). */
-  articles?: boolean;
+  articles?: boolean; // false: left alone on article pages (text/genre.ts)
   taskSubject?: boolean; // flagged only when the subject is a task: the sentence opens with a verb in -ing
   clauseStart?: boolean; // flagged only where it opens a clause without a subject, as an instruction does: Just run
   exceptWhenNamedInCode?: string[]; // left alone on a page that writes one as an identifier: `master`, …/blob/master/…
@@ -72,8 +69,7 @@ export interface WordEntry {
 export interface WordPack {
   rule: string;
   categories?: Record<string, string>;
-  /** Words that negate a term a few words later (persona-disparagement). */
-  negations?: string[];
+  negations?: string[]; // words that negate a term a few words later (persona-disparagement)
   entries: WordEntry[];
 }
 
