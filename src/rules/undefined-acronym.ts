@@ -3,6 +3,7 @@ import type { Persona } from '../data/load-data.js';
 import type { Document } from '../text/document.js';
 import { findAcronymUses, newParts, type AcronymUse } from './helpers/acronym-uses.js';
 import { spelledOutRuns, type SpelledOut } from './helpers/acronym-initials.js';
+import { addressLink, profileLink } from './helpers/acronym-contexts.js';
 import { debianAcronyms } from '../data/debian-acronyms.js';
 import { pageAudience } from '../scoring/audience.js';
 
@@ -124,6 +125,7 @@ export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, know
     const by = known(acronym);
     return (by === 'debian' || by === 'audience') && definitions.has(acronym) ? null : by;
   };
+  const written = new Set(uses.map((use) => use.acronym));
   // The first use ending a name (“Windows XP”), where the reader meets an acronym flagged later.
   const firstInName = new Map<string, number>();
   for (const whole of uses) {
@@ -139,6 +141,7 @@ export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, know
       if (whole.named && !firstInName.has(whole.acronym)) firstInName.set(whole.acronym, verdicts.length);
       skip(whole.because ?? 'passive');
     } else if (by) skip(`known: ${knownByLabel(by, whole.acronym, audience)}`);
+    else if (capitalPlural(whole, (acronym) => knownHere(acronym) !== null || definitions.has(acronym), written)) skip('the plural of an acronym known or expanded on the page, written in capitals (IDES)');
     else if (whole.hyphenated && whole.parts.some((part) => knownHere(part.acronym))) skip('one name of two parts joined by a hyphen, one part known (US-CERT)');
     else {
       // "UTMs/URLs" with URL known, or after UTM was expanded: only the other part is new.
@@ -149,7 +152,10 @@ export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, know
         const use = named === undefined ? bare : verdicts[named].use;
         done.set(use.acronym, `not the first use (line ${use.token.start.line})`);
         for (const part of use.parts.length > 1 ? use.parts : []) done.set(part.acronym, `used earlier in the compound “${use.text}” (line ${use.token.start.line})`);
-        const later = definitions.get(use.acronym)?.find((o) => o.token.start.offset > use.token.start.offset);
+        const after = definitions.get(use.acronym)?.filter((o) => o.token.start.offset > use.token.start.offset) ?? [];
+        // "[QNX docs](https://…/qnx.html)" later: a link's address is no expansion the reader sees, so
+        // it neither explains a use before it nor makes the message say "explained on line N".
+        const later = after.find((o) => o.because !== addressLink && o.because !== profileLink);
         // "**MIR**: MIR stands for mid-level IR": the expansion follows at once.
         if (later && /^[\s*_:,–—-]*$/.test(doc.text.slice(bare.end.end.offset, later.token.start.offset))) {
           skip('the expansion follows at once', bare);
@@ -172,6 +178,18 @@ export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, know
     }
   }
   return verdicts;
+}
+
+/**
+ * "IDES" on a page that also writes "IDE" or "IDEs": a word in capitals ending in S, whose letters
+ * before the S are an acronym the page uses on its own and that is known or expanded on the page, is
+ * that acronym's plural with its "s" capitalized too. Without the singular on the page it is an acronym of its own ("CVSS" is not
+ * the plural of CVS).
+ */
+function capitalPlural(use: AcronymUse, explained: (acronym: string) => boolean, written: ReadonlySet<string>): boolean {
+  const { acronym, text, parts } = use;
+  const base = acronym.slice(0, -1);
+  return parts.length === 1 && text === acronym && acronym.length >= 3 && acronym.endsWith('S') && written.has(base) && explained(base);
 }
 
 /** How far, in lines, the words spelling a two-letter acronym may be from its use. */

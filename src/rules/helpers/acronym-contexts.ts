@@ -59,6 +59,12 @@ function endsWithIssueLink(first: Nodes | undefined, definitions: ReadonlyMap<st
   return children.length > 1 && (link?.type === 'link' || link?.type === 'linkReference') && issueNumber.test(toString(link).trim()) && issuePage.test(addressOf(link, definitions));
 }
 
+/** What a link that explains itself is, as `because`: no expansion a reader sees, so a use before it is told the acronym is not expanded. */
+export const addressLink = 'a link whose address names or spells it';
+
+/** What a link to a person's profile is, as `because`: acronym-uses.ts makes such a word a person on the whole page. */
+export const profileLink = 'a link to a person’s profile';
+
 /** A page of one person: a user name or a name links there (`[TC](https://github.com/traviscross)`). */
 const profilePage = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|twitter\.com|x\.com|bsky\.app\/profile)\/[^/?#]+\/?$/i;
 
@@ -132,8 +138,8 @@ export function specialRanges(doc: Document): { passive: Range[]; explaining: Ra
       const explains = words.length <= 3 && acronyms.length > 0 && acronyms.every((acronym) => addressExplains(url, acronym));
       if (url.startsWith('#')) add(node, 'a link to a heading of the page');
       else if (words.length >= 3 && /^[\p{Lu}\d#]/u.test(words[0]) && issuePage.test(url)) add(node, 'the title of a linked issue or pull request');
-      else if (profilePage.test(url)) add(node, 'a link to a person’s profile', explaining);
-      else if (explains) add(node, 'a link whose address names or spells it', explaining);
+      else if (profilePage.test(url)) add(node, profileLink, explaining);
+      else if (explains) add(node, addressLink, explaining);
     } else if (node.type === 'text' && parent && index !== undefined && index > 0) {
       const before = (parent as Parent).children[index - 1];
       if (before.type === 'html' && /^<kbd\b/i.test(before.value)) add(node, 'a key in <kbd>');

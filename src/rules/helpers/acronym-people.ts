@@ -38,8 +38,7 @@ interface Item {
 export function peopleInCapitals(doc: Document, isAcronym: (token: Token) => boolean): Set<string> {
   const people = new Set<string>();
   let lowercase: Set<string> | undefined;
-  for (const { tokens } of doc.sentences) {
-    const items = coordinatedItems(doc.text, tokens);
+  const note = (items: Item[]) => {
     for (let k = 0; k < items.length; k++) {
       const item = items[k].tokens;
       // The acronym opens its item (then the item before is its neighbour) or closes it (then the next one is).
@@ -53,8 +52,31 @@ export function peopleInCapitals(doc: Document, isAcronym: (token: Token) => boo
       if (first && name(trailingRun(doc.text, before))) people.add(first.text);
       if (last && name(leadingRun(doc.text, after))) people.add(last.text);
     }
+  };
+  for (const { tokens } of doc.sentences) {
+    note(coordinatedItems(doc.text, tokens));
+    // "(e.g. TC, Niko Matsakis, Eric Huss)": an aside is a list of its own.
+    for (const aside of asides(doc.text, tokens)) note(coordinatedItems(doc.text, aside));
   }
   return people;
+}
+
+/** The words inside each outermost pair of parentheses of a sentence: "(e.g. TC, Niko Matsakis)" is a list of its own. */
+function asides(text: string, tokens: readonly Token[]): Token[][] {
+  const found: Token[][] = [];
+  let depth = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    // "(a), (b)": the gap may close one aside and open the next.
+    let outside = depth === 0;
+    for (const c of k > 0 ? gapBefore(tokens, k, text).replace(linkSyntax, '') : '') {
+      depth = Math.max(0, depth + (c === '(' ? 1 : c === ')' ? -1 : 0));
+      outside ||= depth === 0;
+    }
+    if (depth === 0) continue;
+    if (outside) found.push([]);
+    found[found.length - 1].push(tokens[k]);
+  }
+  return found;
 }
 
 /** The sentence cut at commas, hard line breaks, semicolons, "and" and "or", with parenthetical asides dropped: "JT (Core), Mark Rousskov". */

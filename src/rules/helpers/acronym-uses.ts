@@ -1,6 +1,6 @@
 import { daleChall } from 'dale-chall';
 import { expansionAt, explained } from './acronym-expansion.js';
-import { acronymPattern, insideAny, kindAt, specialRanges } from './acronym-contexts.js';
+import { acronymPattern, insideAny, kindAt, profileLink, specialRanges } from './acronym-contexts.js';
 import { endsName, startsName } from './acronym-name-parts.js';
 import { inRanges, proseRegions } from './prose-regions.js';
 import { peopleInCapitals } from './acronym-people.js';
@@ -173,9 +173,12 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>,
   // "Oli Scherer and TC joined": TC is a person throughout the document.
   const bare = new Set(uses.filter((use) => !use.defined && use.text === use.acronym).map((use) => use.acronym));
   const people = bare.size > 0 ? peopleInCapitals(doc, (token) => bare.has(token.text)) : bare;
+  // "TC and Joel interviewed … [TC](https://github.com/traviscross) volunteered": the link says who, before it too.
+  const profiled = new Map(uses.filter((use) => use.because === profileLink).reverse().map((use) => [use.acronym, use.token.start.line]));
   for (const use of uses) {
-    if (!people.has(use.acronym)) continue;
-    if (!use.passive && !use.defined) use.because = 'a person: initials or a handle next to full names';
+    const linked = profiled.get(use.acronym);
+    if (!people.has(use.acronym) && linked === undefined) continue;
+    if (!use.passive && !use.defined) use.because = people.has(use.acronym) ? 'a person: initials or a handle next to full names' : `a person: the page links the name to a profile (line ${linked})`;
     use.passive = true;
     use.named = false;
   }
