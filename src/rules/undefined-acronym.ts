@@ -166,11 +166,16 @@ export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, know
           skip('expanded later in the same sentence', bare);
           continue;
         }
-        if (named !== undefined) skip(`not the first use (line ${use.token.start.line}, the end of a name)`, bare);
         // "the Rust Language Server … the RLS": spelled out before, by its initials. Two letters
         // are spelled by many pairs of words, so only a run within a few lines counts for them.
         const run = spelled(use.acronym).filter((r) => use.acronym.length > 2 || Math.abs(r.token.start.line - use.token.start.line) <= nearLines);
         const before = run.find((r) => r.token.start.offset < use.token.start.offset);
+        // "a stable interface to MIR, rustc's middle intermediate representation": spelled out by the sentence's end.
+        if (!before && run.some((r) => r.sentence === use.sentence && r.token.start.offset > use.token.start.offset)) {
+          skip('spelled out later in the same sentence', bare);
+          continue;
+        }
+        if (named !== undefined) skip(`not the first use (line ${use.token.start.line}, the end of a name)`, bare);
         const verdict = before ? { use, skipped: `spelled out earlier by its initials (line ${before.token.start.line}, “${before.words}”)` } : { use, later, laterRun: run[0], skipped: null };
         if (named === undefined) verdicts.push(verdict);
         else verdicts[named] = verdict;

@@ -50,6 +50,8 @@ function termShaped(tokens: readonly Token[], from: number, end: number, letters
 export interface SpelledOut {
   token: Token;
   words: string;
+  /** The index of its sentence in the document's sentences. */
+  sentence: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export interface SpelledOut {
 export function spelledOutRuns(doc: Document, acronyms: ReadonlySet<string>): Map<string, SpelledOut[]> {
   const runs = new Map<string, SpelledOut[]>();
   const wanted = [...acronyms].map((acronym) => ({ acronym, letters: acronym.toLowerCase() }));
-  for (const { tokens } of doc.sentences) {
+  for (const [sentence, { tokens }] of doc.sentences.entries()) {
     for (let k = 0; k < tokens.length; k++) {
       const initial = initials(tokens[k].text)[0];
       if (!initial) continue;
@@ -68,7 +70,7 @@ export function spelledOutRuns(doc: Document, acronyms: ReadonlySet<string>): Ma
         const end = spells(tokens, k, letters, doc.text, true);
         if (end < 0 || !termShaped(tokens, k, end, letters, doc.text)) continue;
         const list = runs.get(acronym) ?? [];
-        list.push({ token: tokens[k], words: doc.text.slice(tokens[k].start.offset, tokens[end - 1].end.offset).replace(/\s+/g, ' ') });
+        list.push({ token: tokens[k], words: doc.text.slice(tokens[k].start.offset, tokens[end - 1].end.offset).replace(/\s+/g, ' '), sentence });
         runs.set(acronym, list);
       }
     }
