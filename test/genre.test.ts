@@ -9,13 +9,13 @@ const body = [
   '',
   'Just run the build as you always would.', // condescension (docs only)
   '',
-  'We want to empower teams to decide, and we leverage the remote cache.', // empower: articles false; leverage: always
+  'We want to empower teams to decide, and we utilize the remote cache.', // empower: articles false; utilize: always
   '',
   'Hey guys, the old scheduler was crazy slow.', // exclusion, ableism: always
   '',
 ].join('\n');
-const everything = ['Just run', 'empower', 'leverage', 'guys', 'crazy'];
-const inArticles = ['leverage', 'guys', 'crazy'];
+const everything = ['Just run', 'empower', 'utilize', 'guys', 'crazy'];
+const inArticles = ['utilize', 'guys', 'crazy'];
 const withAuthor = `---\nauthor: Sam Writer\n---\n\n${body}`;
 
 function flagged(files: Record<string, string>, paths: string[], config: object = {}): Record<string, string[]> {
@@ -66,8 +66,8 @@ describe('genre', () => {
       'blog/post.md': ['Just run', ...inArticles],
     });
     expect(flagged(files, paths, { rules: { 'alienating-language': ['warn', { categories: { condescension: false, ableism: 'docs' } }] } })).toEqual({
-      'docs/guide.md': ['empower', 'leverage', 'guys', 'crazy'],
-      'blog/post.md': ['leverage', 'guys'],
+      'docs/guide.md': ['empower', 'utilize', 'guys', 'crazy'],
+      'blog/post.md': ['utilize', 'guys'],
     });
   });
 
