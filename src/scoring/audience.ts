@@ -1,6 +1,5 @@
 import type { Persona } from '../data/load-data.js';
 import type { Document } from '../text/document.js';
-import { memoByObject } from '../core/memo.js';
 import { relevanceModel, scoreRelevance } from './relevance.js';
 import { relevanceVerdict } from './verdict.js';
 
@@ -21,17 +20,10 @@ export const audienceMinWords = 150;
 export function pageAudience(doc: Document, personas: readonly Persona[], declared: readonly Persona[]): readonly Persona[] {
   if (declared.length > 0) return declared;
   if (doc.sentences.reduce((words, sentence) => words + sentence.tokens.length, 0) < audienceMinWords) return [];
-  const best = bestFitOf(doc).get(personas);
-  if (best !== undefined) return best;
   const relevance = scoreRelevance(relevanceModel(personas), doc);
   const order = personas.map((persona, i) => ({ persona, relevance: relevance[i] }));
   // The same order as scoreDocument's: relevance, then id.
   order.sort((a, b) => b.relevance.relevance - a.relevance.relevance || a.persona.id.localeCompare(b.persona.id));
   const verdict = relevanceVerdict(order.map((o) => o.relevance));
-  const found = verdict.any && verdict.confidence >= audienceConfidence ? [order[0].persona] : [];
-  bestFitOf(doc).set(personas, found);
-  return found;
+  return verdict.any && verdict.confidence >= audienceConfidence ? [order[0].persona] : [];
 }
-
-/** A page's near-certain best fit per persona set, computed once per document. */
-const bestFitOf = memoByObject((_doc: Document) => new Map<readonly Persona[], readonly Persona[]>());

@@ -182,8 +182,16 @@ function backgroundOf({ background, fitted }: RelevanceData): (term: string) => 
 /** How many terms `why` lists per persona. */
 export const whyTerms = 5;
 
-/** Every persona's relevance for a document, in the model's persona order. */
+/** Every persona's relevance for a document, in the model's persona order; once per document and model (the scores and undefined-acronym's readers both ask). */
 export function scoreRelevance(model: RelevanceModel, doc: RelevanceInput): PersonaRelevance[] {
+  const byModel = scored(doc);
+  if (!byModel.has(model)) byModel.set(model, computeRelevance(model, doc));
+  return byModel.get(model)!;
+}
+
+const scored = memoByObject((_doc: RelevanceInput) => new Map<RelevanceModel, PersonaRelevance[]>());
+
+function computeRelevance(model: RelevanceModel, doc: RelevanceInput): PersonaRelevance[] {
   const { shares, surface } = documentTerms(doc);
   const n = model.personas.length;
   const totals = new Float64Array(n);

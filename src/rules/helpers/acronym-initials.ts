@@ -35,12 +35,14 @@ function spells(tokens: readonly Token[], k: number, rest: string, text: string,
  * share the initials: more than one hyphenated word ("ptr-deref" is no PD), a whole phrase when
  * in lowercase ("a working group was formed" spells WG, "fixed costs per run" is no FCP) that
  * ends in a noun, not in -ed or -ly ("incremental compilation enabled" is no ICE), and for
- * a two-letter acronym two words only ("checks for Rust" is no CR).
+ * a two-letter acronym two words only ("checks for Rust" is no CR), unless they are a name: two
+ * capitalised words after the sentence's first ("the Project Director update" spells PD).
  */
 function termShaped(tokens: readonly Token[], from: number, end: number, letters: string, text: string): boolean {
   const words = text.slice(tokens[from].start.offset, tokens[end - 1].end.offset);
   if (!/\s/.test(words)) return false;
   if (letters.length > 2 && /\p{Lu}/u.test(words.slice(1))) return true;
+  if (letters.length === 2 && end - from === 2 && from > 0 && tokens.slice(from, end).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text))) return true;
   const next = tokens[end];
   const goesOn = next !== undefined && initials(next.text).length > 0 && adjacentInProse(tokens, end - 1, end + 1, text);
   return !goesOn && !/(?:ed|ly)$/.test(words) && (letters.length > 2 || end - from === 2);
