@@ -19,8 +19,10 @@ const lint = (dir: string, args: string[]) => {
 const platformPage = `${readFileSync(join(fixturesRoot, 'personas/platform-perry/ci-platform-slos.md'), 'utf8')}\nWe plan for HA, watch the IOPS of every volume, and track the QXR of each team.\n`;
 
 describe('the readers’ vocabulary', () => {
-  it('every built-in persona lists the acronyms of its role', () => {
+  it('every built-in persona lists the acronyms of its role, and `personas <id>` shows them', () => {
     for (const persona of loadBuiltinPersonas()) expect(persona.knownAcronyms?.length ?? 0, persona.id).toBeGreaterThanOrEqual(15);
+    const perry = runCli(['personas', 'perry']).stdout;
+    expect(perry).toContain('Known acronyms (undefined-acronym leaves them alone on pages for this persona):\n  SRE, SLO, SLA, SLI, HA,');
   });
 
   it('on a page whose clear best fit is a persona, that persona’s acronyms are known; `audience: false` flags them', () => {

@@ -34,6 +34,7 @@ export function describePersona(p: Persona): string {
     section('Internal influencers', p.internalInfluencers),
     section('Purchasing roles', p.purchasingRoles),
     section('Key concepts', p.keyConcepts.map((c) => `${c.label}: ${c.phrases.join(', ')} — ${c.why}`)),
+    p.knownAcronyms?.length ? `Known acronyms (undefined-acronym leaves them alone on pages for this persona):\n  ${p.knownAcronyms.join(', ')}\n` : '',
   ]
     .filter(Boolean)
     .join('\n');
