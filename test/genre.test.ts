@@ -82,10 +82,15 @@ describe('genre', () => {
     expect(category.stderr).toContain('condescension');
   });
 
-  it('--print-config shows the genre and where it came from', () => {
-    const dir = tempTree({ '.personalintrc.json': JSON.stringify({ overrides: [{ files: 'blog/**', genre: 'article' }] }), 'blog/post.md': body });
+  it('--print-config shows the genre, where it came from, and what `auto` makes of the page', () => {
+    const dir = tempTree({ '.personalintrc.json': JSON.stringify({ overrides: [{ files: 'blog/**', genre: 'article' }] }), 'blog/post.md': body, 'docs/story.md': withAuthor, 'docs/guide.md': body });
     const printed = JSON.parse(runCli(['--print-config', 'blog/post.md'], { cwd: dir }).stdout);
     expect(printed.genre).toBe('article');
+    expect(printed.pageGenre).toBe('article');
     expect(printed.sources.genre).toBe('.personalintrc.json (overrides[0])');
+    const story = JSON.parse(runCli(['--print-config', 'docs/story.md'], { cwd: dir }).stdout);
+    expect([story.genre, story.pageGenre]).toEqual(['auto', 'article']);
+    const guide = JSON.parse(runCli(['--print-config', 'docs/guide.md'], { cwd: dir }).stdout);
+    expect([guide.genre, guide.pageGenre]).toEqual(['auto', 'docs']);
   });
 });

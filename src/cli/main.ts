@@ -25,6 +25,7 @@ import { PersonaLintError, UsageError } from '../core/errors.js';
 import { outputOptions, publish, scoresFor, terminalWidth, useColor } from './output.js';
 import { mergeCommand } from './merge.js';
 import { parseShard } from '../ci/shards.js';
+import { genreOfFile } from '../text/genre.js';
 
 type Values = { [K in keyof typeof cliOptions]?: (typeof cliOptions)[K]['type'] extends 'boolean' ? boolean : (typeof cliOptions)[K] extends { multiple: true } ? string[] : string };
 
@@ -115,7 +116,9 @@ async function printConfigCommand(file: string, values: Values, io: CliIO): Prom
   const { personas, ...rest } = resolveFileConfig(loaded, file);
   // The config, a preset it extends, or an override.
   const provenance = { chain: loaded.chain.map((path) => displayPath(path)), sources: configSources(loaded, file) };
-  return print(io, `${jsonText({ ...rest, personas: personas.map((p) => p.id), ...provenance })}\n`);
+  // What `auto` makes of this page: documentation or an article.
+  const pageGenre = rest.genre === 'auto' ? await genreOfFile(file) : rest.genre;
+  return print(io, `${jsonText({ ...rest, pageGenre, personas: personas.map((p) => p.id), ...provenance })}\n`);
 }
 
 /** The default command: lint, report, and turn the counts and gates into an exit code. */

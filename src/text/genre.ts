@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Frontmatter } from './document.js';
+import { parseDocument, type Frontmatter } from './document.js';
 
 /**
  * What kind of page a document is, for the checks that depend on it (README, Configuration: genre):
@@ -32,4 +33,13 @@ export function genreOf(path: string, frontmatter: Frontmatter | null, setting: 
 function hasValue(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
   return value !== undefined && value !== null && value !== '';
+}
+
+/** What `auto` makes of a file on disk (--print-config), or null when it cannot be read or parsed. */
+export async function genreOfFile(path: string): Promise<Genre | null> {
+  try {
+    return genreOf(path, parseDocument(path, await readFile(path, 'utf8')).frontmatter);
+  } catch {
+    return null;
+  }
 }
