@@ -16,11 +16,10 @@ import { parseDocument } from '../dist/text/document.js';
 import { inRanges, proseRegions } from '../dist/rules/helpers/prose-regions.js';
 import { properNames } from '../dist/rules/helpers/proper-names.js';
 import { findAcronymUses } from '../dist/rules/helpers/acronym-uses.js';
-import { acronymVerdicts, knownAcronyms } from '../dist/rules/undefined-acronym.js';
+import { acronymReaders, acronymVerdicts, knownAcronyms } from '../dist/rules/undefined-acronym.js';
 import { compilePack, loadBuiltinPack, loadBuiltinPersonas } from '../dist/data/load-data.js';
 import { guardAgainst, packMatches } from '../dist/rules/helpers/pack-matches.js';
 import { genreOf } from '../dist/text/genre.js';
-import { pageAudience } from '../dist/scoring/audience.js';
 import { leftAlone } from '../dist/rules/helpers/buzzword-guards.js';
 
 const options = { rules: { type: 'string' }, added: { type: 'boolean' }, 'before-commit': { type: 'string' }, config: { type: 'string' } };
@@ -103,7 +102,7 @@ function acronymReason(path, doc, start, m) {
   const skippedWords = [];
   const uses = findAcronymUses(doc, new Set(acronymLists.notAcronyms), skippedWords);
   // The run's config declares no persona (the corpus runs): the page's readers are its near-certain best fit.
-  const audience = acronymOptions.audience === false ? [] : pageAudience(doc, builtinPersonas, []);
+  const audience = acronymReaders(doc, acronymOptions, builtinPersonas, []);
   const known = knownAcronyms(acronymLists, acronymOptions, !businessPages.has(path), audience);
   const verdicts = acronymVerdicts(uses, doc, known, audience);
   // "US-CERT" flagged “CERT”: the use is now the whole compound, which starts before the message.

@@ -36,6 +36,9 @@ export interface ExtendableConfig {
   overrides?: object[];
 }
 
+/** The settings a later config in the chain replaces whole. */
+const replacedKeys = ['persona', 'gates', 'minFit', 'genre', 'repeatedSentences'] as const;
+
 /** Which config file each setting came from, as --print-config shows it. */
 export type Provenance = Record<string, string | string[]>;
 
@@ -183,7 +186,7 @@ function merge<C extends ExtendableConfig>(layers: Layer<C>[]): ResolvedConfig<C
       merged.overrides = [...(merged.overrides ?? []), ...config.overrides];
       overrideSources.push(...config.overrides.map(() => source));
     }
-    for (const key of ['persona', 'gates', 'minFit', 'genre', 'repeatedSentences'] as const) if (config[key] !== undefined) (merged as Record<string, unknown>)[key] = config[key];
+    for (const key of replacedKeys) if (config[key] !== undefined) (merged as Record<string, unknown>)[key] = config[key];
   }
   // Keys other than these (such as $schema) are the extending config's own.
   const own = layers[layers.length - 1].config;
@@ -204,7 +207,7 @@ function provenanceOf<C extends ExtendableConfig>(layers: Layer<C>[]): Provenanc
     for (const profile of config.personaProfiles ?? []) add(`personaProfiles.${typeof profile === 'string' ? profile : profile.id}`, source);
     if (config.ignores) add('ignores', source);
     (config.overrides ?? []).forEach(() => add('overrides', source));
-    for (const key of ['persona', 'gates', 'minFit', 'genre', 'repeatedSentences'] as const) if (config[key] !== undefined) replace(key, source);
+    for (const key of replacedKeys) if (config[key] !== undefined) replace(key, source);
   }
   return provenance;
 }

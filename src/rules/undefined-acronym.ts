@@ -46,6 +46,11 @@ export function knownAcronyms(lists: AcronymLists, options: UndefinedAcronymOpti
   return (acronym) => one(acronym) ?? (acronym.includes('/') && acronym.split('/').every(one) ? one(acronym.split('/')[0]) : null);
 }
 
+/** The personas whose knownAcronyms count on this page: its readers (pageAudience), none with `audience: false`. */
+export function acronymReaders(doc: Document, options: UndefinedAcronymOptions, personas: readonly Persona[], declared: readonly Persona[]): readonly Persona[] {
+  return options.audience === false ? [] : pageAudience(doc, personas, declared);
+}
+
 /** The list that knows an acronym, as the acronyms command and the rule's reasons name it: “common list”, “Debian descriptions (118 packages)”, “the readers' vocabulary (platform-perry)”. */
 export function knownByLabel(by: KnownBy, acronym: string, audience: readonly Persona[] = []): string {
   const counts = debianAcronyms().acronyms;
@@ -78,7 +83,7 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
     const { doc, options, targetPersonas } = context;
     const lists = context.lists as unknown as AcronymLists;
     const business = targetPersonas.filter((p) => p.technicalDepth === 'business');
-    const audience = options.audience === false ? [] : pageAudience(doc, context.personas, targetPersonas);
+    const audience = acronymReaders(doc, options, context.personas, targetPersonas);
     const known = knownAcronyms(lists, options, business.length === 0, audience);
     const uses = findAcronymUses(doc, new Set(lists.notAcronyms));
     for (const { use, later, laterRun, skipped } of acronymVerdicts(uses, doc, known, audience)) {

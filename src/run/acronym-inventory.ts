@@ -5,9 +5,8 @@ import { defaultMaxFileSize } from '../text/file-limits.js';
 import { parseDocument } from '../text/document.js';
 import { loadRuleLists } from '../data/rule-lists.js';
 import { findAcronymUses, newParts, type AcronymUse } from '../rules/helpers/acronym-uses.js';
-import { pageAudience } from '../scoring/audience.js';
 import { targetPersonas } from '../engine/lint-document.js';
-import { acronymVerdicts, knownAcronyms, knownByLabel, undefinedAcronym, type AcronymLists, type KnownBy, type UndefinedAcronymOptions } from '../rules/undefined-acronym.js';
+import { acronymReaders, acronymVerdicts, knownAcronyms, knownByLabel, undefinedAcronym, type AcronymLists, type KnownBy, type UndefinedAcronymOptions } from '../rules/undefined-acronym.js';
 import { discoverFiles, type FindFilesOptions } from './find-files.js';
 import { configFor } from './lint-file.js';
 
@@ -70,7 +69,7 @@ export async function acronymInventory(patterns: readonly string[], options: Fin
     // Known to every reader of the tree: the lists, the allow list and the glossary.
     const known = knownAcronyms(lists, ruleOptions, true);
     // The rule's own verdicts also know the page's readers' vocabulary, so the listing and the lint run agree.
-    const audience = ruleOptions.audience === false ? [] : pageAudience(doc, config.personas, targetPersonas(doc, config, {}));
+    const audience = acronymReaders(doc, ruleOptions, config.personas, targetPersonas(doc, config, {}));
     const knownOnPage = knownAcronyms(lists, ruleOptions, true, audience);
     const entry = (acronym: string) => {
       let found = entries.get(acronym);

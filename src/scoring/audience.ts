@@ -1,7 +1,7 @@
 import type { Persona } from '../data/load-data.js';
 import type { Document } from '../text/document.js';
 import { relevanceModel, scoreRelevance } from './relevance.js';
-import { relevanceVerdict } from './verdict.js';
+import { byRelevance, relevanceVerdict } from './verdict.js';
 
 /**
  * How sure relevance must be of a page's best fit, and how many words of prose the page needs, for
@@ -21,9 +21,7 @@ export function pageAudience(doc: Document, personas: readonly Persona[], declar
   if (declared.length > 0) return declared;
   if (doc.sentences.reduce((words, sentence) => words + sentence.tokens.length, 0) < audienceMinWords) return [];
   const relevance = scoreRelevance(relevanceModel(personas), doc);
-  const order = personas.map((persona, i) => ({ persona, relevance: relevance[i] }));
-  // The same order as scoreDocument's: relevance, then id.
-  order.sort((a, b) => b.relevance.relevance - a.relevance.relevance || a.persona.id.localeCompare(b.persona.id));
+  const order = personas.map((persona, i) => ({ persona, relevance: relevance[i] })).sort(byRelevance);
   const verdict = relevanceVerdict(order.map((o) => o.relevance));
   return verdict.any && verdict.confidence >= audienceConfidence ? [order[0].persona] : [];
 }

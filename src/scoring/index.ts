@@ -9,7 +9,7 @@ import { documentAges } from './readability-level.js';
 import type { TonePenalties } from './tone.js';
 import { relevanceModel, scoreRelevance, type PersonaRelevance } from './relevance.js';
 import type { RelevanceData } from '../data/relevance-data.js';
-import { relevanceVerdict } from './verdict.js';
+import { byRelevance, relevanceVerdict } from './verdict.js';
 
 /** One persona's fit and relevance, with the details messages explain them with. */
 export interface PersonaDetail extends ScoreDetail {
@@ -41,7 +41,7 @@ export function scoreDocument(doc: Document, personas: readonly Persona[], targe
     const { relevance: value, probability, why } = relevance[p];
     return { ...detail, score: { ...detail.score, relevance: value, probability, why }, relevance: relevance[p] };
   });
-  details.sort((a, b) => b.relevance.relevance - a.relevance.relevance || a.persona.id.localeCompare(b.persona.id));
+  details.sort(byRelevance);
   const verdict = relevanceVerdict(details.map((d) => d.relevance));
   return {
     report: {

@@ -1,4 +1,10 @@
+import type { Persona } from '../data/load-data.js';
 import type { PersonaRelevance } from './relevance.js';
+
+/** How personas are ranked for a page: most relevant first, then by id. */
+export function byRelevance(a: { persona: Persona; relevance: PersonaRelevance }, b: { persona: Persona; relevance: PersonaRelevance }): number {
+  return b.relevance.relevance - a.relevance.relevance || a.persona.id.localeCompare(b.persona.id);
+}
 
 /**
  * Below this probability the most relevant persona does not clearly lead: the page is `unclear`
