@@ -155,6 +155,12 @@ export function acronymVerdicts(uses: readonly AcronymUse[], doc: Document, know
       for (const bare of fresh) {
         const named = bare.parts.length === 1 ? firstInName.get(bare.acronym) : undefined;
         const use = named === undefined ? bare : verdicts[named].use;
+        // "Windows XP … build for XP": two capitals after a name are that name's short form. Three
+        // or more may be an acronym of their own ("the GitLab MCP server … the MCP"), still flagged.
+        if (named !== undefined && bare.acronym.length === 2) {
+          skip(`the short form of a name used earlier (line ${use.token.start.line})`, bare);
+          continue;
+        }
         done.set(use.acronym, `not the first use (line ${use.token.start.line})`);
         for (const part of use.parts.length > 1 ? use.parts : []) done.set(part.acronym, `used earlier in the compound “${use.text}” (line ${use.token.start.line})`);
         const after = definitions.get(use.acronym)?.filter((o) => o.token.start.offset > use.token.start.offset) ?? [];

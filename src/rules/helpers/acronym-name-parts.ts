@@ -11,6 +11,9 @@ const familiar = new Set(daleChall.map((word) => word.toLowerCase()));
 /** A familiar word or an inflection of one: "Use", "Uses", "Added", "Running". */
 const familiarWord = (norm: string) => familiar.has(norm) || [/s$/, /es$/, /ed$/, /d$/, /ing$/].some((ending) => familiar.has(norm.replace(ending, '')));
 
+/** Only spaces between two words, or a line break inside a paragraph ("the [Async Foundations⏎WG]"). */
+const spaced = (doc: Document, a: Token, b: Token) => /^[ \t\u00a0]*\n?[ \t\u00a0]*$/.test(doc.text.slice(a.end.offset, b.start.offset)) && a.end.offset < b.start.offset;
+
 /** What may come before a word that starts a sentence, a clause, a list line, a link text or a quotation. */
 const clauseStart = /[.!?:;\n"“‘(/|*_[`>#\u2013\u2014]/;
 
@@ -33,7 +36,7 @@ const casing: (doc: Document) => Casing = memoByObject((doc) => {
 
 /**
  * Whether the acronym at `tokens[i]` ends a name: a capitalized word right before it in the same
- * sentence, with only spaces between. A word capitalized only because it starts the sentence (or
+ * sentence, with only spaces (or a soft line break) between. A word capitalized only because it starts the sentence (or
  * a clause, a list line, a link text) does not make a name when it is a familiar English word
  * ("Use TLS") or one the page writes in lowercase ("Enable SAST", "enable it"), or when the page
  * never writes it capitalized mid-sentence.
@@ -41,16 +44,18 @@ const casing: (doc: Document) => Casing = memoByObject((doc) => {
 export function endsName(doc: Document, tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
   // "Rust's MIR": a possessive is an owner, not a name's first word.
-  if (!before || before.text.length < 2 || !/^\p{Lu}/u.test(before.text) || /['’]s?$/.test(before.text) || !/^[ \t\u00a0]+$/.test(doc.text.slice(before.end.offset, tokens[i].start.offset))) return false;
+  if (!before || before.text.length < 2 || !/^\p{Lu}/u.test(before.text) || /['’]s?$/.test(before.text) || !spaced(doc, before, tokens[i])) return false;
   const starts = i === 1 || clauseStart.test(doc.text.slice(tokens[i - 2].end.offset, before.start.offset));
   if (!starts) return true;
   const { capitalized, lowercase } = casing(doc);
-  return !familiarWord(before.norm) && !lowercase.has(before.norm) && capitalized.has(before.norm);
+  // Two capitals mean nothing on their own, so after a word that is no familiar English word they
+  // finish a name even where the page has no other mid-sentence use of it ("(Greg KH who…").
+  const twoLetters = tokens[i].text.replace(/['’]s$|s$/, '').length === 2;
+  return !familiarWord(before.norm) && !lowercase.has(before.norm) && (twoLetters || capitalized.has(before.norm));
 }
 
 /** A word that may continue a name: capitalized, or one capital letter ("MISRA C"), not in capitals. */
 const nameWord = (text: string) => /^\p{Lu}(?:\p{Ll}[\p{L}'’]*)?$/u.test(text);
-const spaced = (doc: Document, a: Token, b: Token) => /^[ \t\u00a0]+$/.test(doc.text.slice(a.end.offset, b.start.offset));
 
 /**
  * Whether the acronym at `tokens[i]` starts a name ("the SF Rust Meetup", "MISRA C", "the CISA
