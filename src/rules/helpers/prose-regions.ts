@@ -85,7 +85,9 @@ const commentLink = /#(?:issuecomment-|note_|discussion_r|pullrequestreview-)|\/
  * before) that ends in a colon ("Josh:", "As one respondent put it:") or links to a comment
  * ("**[Ian]** — [comment from 2026-01-09](…#issuecomment-1)"). Callouts are the writer's own
  * notes, never quotations: a blockquote that opens with a GFM alert or "Note:", and one introduced
- * by such a label alone. Blockquotes without an attribution are prose like any other.
+ * by such a label alone. Blockquotes without an attribution are prose like any other. An HTML
+ * `<blockquote>` on its own line, closed later by `</blockquote>`, counts the same way when the
+ * paragraph before introduces it ("[Comment by @ada posted on 2025-02-26:](…#issuecomment-1)").
  */
 function attributedBlockquotes(doc: Document): Range[] {
   if (!doc.text.includes('>')) return [];
@@ -94,22 +96,37 @@ function attributedBlockquotes(doc: Document): Range[] {
     if (!('children' in node)) return;
     const children = (node as Parent).children as Nodes[];
     children.forEach((child, i) => {
-      if (child.type !== 'blockquote') return;
-      const range = offsets(child);
-      if (range && attributed(child, children[i - 1], children[i + 1])) out.push(range);
+      if (child.type === 'blockquote') {
+        const range = offsets(child);
+        if (range && attributed(child, children[i - 1], children[i + 1])) out.push(range);
+      } else if (child.type === 'html' && htmlQuoteOpen.test(child.value) && !htmlQuoteClose.test(child.value)) {
+        // "<blockquote>" on its own line, Markdown inside, then "</blockquote>": the blocks between are the quotation.
+        const close = children.findIndex((later, k) => k > i && later.type === 'html' && htmlQuoteClose.test(later.value));
+        const range = offsets(child);
+        const end = close > 0 ? offsets(children[close]) : undefined;
+        if (range && end && introduces(children[i - 1])) out.push({ start: range.start, end: end.end });
+      }
     });
   });
   return out;
 }
+
+const htmlQuoteOpen = /^\s*<blockquote\b[^>]*>/i;
+const htmlQuoteClose = /<\/blockquote\s*>/i;
 
 function attributed(quote: Blockquote, before: Nodes | undefined, after: Nodes | undefined): boolean {
   const last = quote.children[quote.children.length - 1];
   if (quote.children[0] && calloutStart.test(toString(quote.children[0]))) return false;
   if (last && dashAttribution.test(toString(last))) return true;
   if (after?.type === 'paragraph' && /^\s*(--|[\u2014\u2013\u2015~])\s*\p{L}/u.test(toString(after))) return true;
+  return introduces(before);
+}
+
+/** The paragraph right before a quotation introduces it with a colon or a link to a comment. */
+function introduces(before: Nodes | undefined): boolean {
   if (before?.type !== 'paragraph') return false;
   // The introduction is the last sentence of the paragraph before: "…the slogan. Historically, it has been:"
-  const intro = toString(before).trim().split(/(?<=[.!?])\s+/).pop() ?? '';
+  const intro = toString(before, { includeHtml: false }).trim().split(/(?<=[.!?])\s+/).pop() ?? '';
   if (intro.endsWith(':')) return !calloutLabel.test(intro);
   let linksComment = false;
   visit(before, 'link', (link) => void (linksComment ||= commentLink.test(link.url)));
