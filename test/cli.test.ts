@@ -253,6 +253,7 @@ describe('configuration', () => {
     ['{"overrides": [{"rules": {}}]}', 'overrides[0].files: is required'],
     ['{"packs": {"frontmatter": {"add": ["x"]}}}', 'packs.frontmatter: no word pack for this rule'],
     ['{"persona": "tristen"}', 'persona: unknown persona "tristen"'],
+    ['{"rules": {"undefined-acronym": ["warn", {"unexpanded": "articles"}]}}', 'rules.undefined-acronym[1].unexpanded: must be one of true, false, "docs"'],
     ['{"personaProfiles": [{"id": "tech-exec-tristan", "readingAge": "old"}]}', 'personaProfiles[0].readingAge: must be number'],
     ['{"rules": ', 'cannot be parsed'],
   ])('an invalid config %s is exit 2 naming the file and key', (content, expected) => {

@@ -18,6 +18,8 @@ export interface UndefinedAcronymOptions {
   raiseForBusiness?: boolean;
   /** Leave alone the acronyms the page's readers know (personas' knownAcronyms): declared, else a near-certain best fit. Default true. */
   audience?: boolean;
+  /** Report acronyms the page never expands: true (every page, the default), false (only uses before a later expansion), "docs" (documentation pages only). */
+  unexpanded?: boolean | 'docs';
 }
 
 /** rules/undefined-acronym.yml: an acronym sits in one list only. */
@@ -75,19 +77,23 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
         glossary: { type: 'array', items: { type: 'string', minLength: 1 } },
         raiseForBusiness: { type: 'boolean' },
         audience: { type: 'boolean', description: 'Leave alone the acronyms the page’s readers know: the knownAcronyms of the personas it is written for (declared, else its best fit when relevance is near certain of it). Default true.' },
+        unexpanded: { enum: [true, false, 'docs'], description: 'Report acronyms the page never expands or spells out. true: on every page (default); false: only acronyms used before the page expands them; "docs": on documentation pages, not articles (config `genre`).' },
       },
     },
-    defaultOptions: { allow: [], glossary: [], raiseForBusiness: true, audience: true },
+    defaultOptions: { allow: [], glossary: [], raiseForBusiness: true, audience: true, unexpanded: true },
   },
   check(context) {
-    const { doc, options, targetPersonas } = context;
+    const { doc, options, targetPersonas, genre } = context;
     const lists = context.lists as unknown as AcronymLists;
     const business = targetPersonas.filter((p) => p.technicalDepth === 'business');
     const audience = acronymReaders(doc, options, context.personas, targetPersonas);
     const known = knownAcronyms(lists, options, business.length === 0, audience);
     const uses = findAcronymUses(doc, new Set(lists.notAcronyms));
+    // Whether the page's readers know an acronym it never expands is where reviewers disagree most;
+    // a use before the page's own expansion is a problem whoever reads it (docs/rules/undefined-acronym.md).
+    const unexpanded = options.unexpanded === 'docs' ? genre === 'docs' : options.unexpanded !== false;
     for (const { use, later, laterRun, skipped } of acronymVerdicts(uses, doc, known, audience)) {
-      if (!skipped) context.report(report(use, later, laterRun, business, options.raiseForBusiness !== false));
+      if (!skipped && (unexpanded || later || laterRun)) context.report(report(use, later, laterRun, business, options.raiseForBusiness !== false));
     }
   },
 };
