@@ -3,7 +3,7 @@
 // be drawn again: per rule, up to --per-rule messages chosen by a seeded hash (all of them where a rule has
 // fewer), each with the sentence it sits in. The review file it writes has empty verdict and
 // reason columns; a reviewer fills them one by one, and --score reads them back.
-//   node scripts/sample-messages.mjs <dir> [--rules a,b] [--per-rule 25] [--seed 1] [--persona id] [--every-repeat] [--out file.md]
+//   node scripts/sample-messages.mjs <dir> [--rules a,b] [--per-rule 25] [--seed 1] [--persona id] [--config file] [--every-repeat] [--out file.md]
 //   node scripts/sample-messages.mjs --score file.md      precision per rule from a filled review
 // Build first (npm run build). The counts per rule are printed first.
 import { createHash } from 'node:crypto';
@@ -18,6 +18,7 @@ const { values, positionals } = parseArgs({
     'per-rule': { type: 'string', default: '25' },
     seed: { type: 'string', default: '1' },
     persona: { type: 'string' },
+    config: { type: 'string' },
     out: { type: 'string' },
     score: { type: 'string' },
     'every-repeat': { type: 'boolean' },
@@ -30,14 +31,15 @@ if (values.score) {
 }
 const [dir] = positionals;
 if (!dir) {
-  console.error('usage: node scripts/sample-messages.mjs <dir> [--rules a,b] [--per-rule N] [--seed S] [--persona id] [--every-repeat] [--out file.md]');
+  console.error('usage: node scripts/sample-messages.mjs <dir> [--rules a,b] [--per-rule N] [--seed S] [--persona id] [--config file] [--every-repeat] [--out file.md]');
   process.exit(2);
 }
 
 const { lintFiles } = await import('../dist/index.js');
 const { collapseRepeatedSentences, defaultMinFiles } = await import('../dist/ci/repeated-sentences.js');
 const root = resolve(dir);
-const linted = await lintFiles([root], { cwd: root, ...(values.persona ? { persona: values.persona } : {}) });
+// --config: one config file for every page (as the CLI's --config), e.g. to review a rule's option.
+const linted = await lintFiles([root], { cwd: root, ...(values.persona ? { persona: values.persona } : {}), ...(values.config ? { configFile: resolve(values.config) } : {}) });
 // What the CLI reports: a sentence repeated in many files is one message (unless --every-repeat).
 const report = values['every-repeat'] ? linted : collapseRepeatedSentences(linted, defaultMinFiles, (path) => readFileSync(join(root, path), 'utf8'));
 const byRule = new Map();

@@ -1,7 +1,7 @@
 import { eng } from 'stopword';
 import type { Document } from '../../text/document.js';
 import type { Token } from '../../text/tokens.js';
-import { adjacentInProse } from './token-gaps.js';
+import { adjacentInProse, gapBefore } from './token-gaps.js';
 
 // Where a page spells an acronym out without putting it in parentheses: "the Rust Language
 // Server … the RLS", "GitHub Actions … GHA". A reader who met the words can follow the initials.
@@ -44,7 +44,8 @@ function termShaped(tokens: readonly Token[], from: number, end: number, letters
   if (letters.length > 2 && /\p{Lu}/u.test(words.slice(1))) return true;
   if (letters.length === 2 && end - from === 2 && from > 0 && tokens.slice(from, end).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text))) return true;
   const next = tokens[end];
-  const goesOn = next !== undefined && initials(next.text).length > 0 && adjacentInProse(tokens, end - 1, end + 1, text);
+  // "*working groups* focused on…": closing emphasis ends the phrase.
+  const goesOn = next !== undefined && initials(next.text).length > 0 && adjacentInProse(tokens, end - 1, end + 1, text) && !/[*_]/.test(gapBefore(tokens, end, text));
   return !goesOn && !/(?:ed|ly)$/.test(words) && (letters.length > 2 || end - from === 2);
 }
 
