@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { daleChall } from 'dale-chall';
+import wordListPath from 'word-list';
 import { expansionAt, explained } from './acronym-expansion.js';
 import { acronymPattern, insideAny, kindAt, profileLink, specialRanges } from './acronym-contexts.js';
 import { endsName, startsName } from './acronym-name-parts.js';
@@ -54,6 +56,14 @@ export interface SkippedWord {
 
 /** Familiar English words (the Dale–Chall list) of four letters or more, in capitals, are emphasis or placeholders (DATE, SELF), not acronyms. */
 const familiarWords = new Set(daleChall.filter((word) => word.length >= 4 && /^[a-z]+$/.test(word)).map((word) => word.toUpperCase()));
+
+/**
+ * Any English word of four to six letters (the word-list package's 274,000 words), in capitals, is
+ * a name styled in capitals or emphasis (BOLT, REDOX, ABBA), not an abbreviation to expand: the
+ * reviews judged 16 such rows false and 2 real. Read on first need.
+ */
+let englishWords: Set<string> | undefined;
+const englishWord = (word: string) => word.length >= 4 && (englishWords ??= new Set(readFileSync(wordListPath, 'utf8').split('\n').filter((w) => w.length >= 4 && w.length <= 6).map((w) => w.toUpperCase()))).has(word);
 
 /** US states and Canadian provinces by their postal codes (USPS, Canada Post). */
 const regionCodes = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT'.split(' '));
@@ -123,7 +133,7 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>,
       return because !== null;
     };
     const wordAt = (i: number) => (tokens[i] && acronymPattern.exec(tokens[i].text)?.[1]) ?? null;
-    const whyNot = (word: string) => (notAcronyms.has(word) ? 'not an acronym (notAcronyms list)' : familiarWords.has(word) ? 'a familiar English word in capitals' : null);
+    const whyNot = (word: string) => (notAcronyms.has(word) ? 'not an acronym (notAcronyms list)' : familiarWords.has(word) ? 'a familiar English word in capitals' : englishWord(word) ? 'an English word in capitals (a name or emphasis)' : null);
     const acronymAt = (i: number) => {
       const word = wordAt(i);
       return word && !whyNot(word) ? word : null;
