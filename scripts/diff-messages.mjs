@@ -38,11 +38,14 @@ const placeKey = (path, m) => `${path}\0${m.ruleId}\0${m.line}:${m.column}\0${m.
 const acronymKey = (path, m) => `${path}\0${m.actual.replace(/(?:s|['’]s)$/, '')}`;
 // A message that only moved (same rule, same end, same words) is not removed: readability spans now start at the first word.
 const endKey = (path, m) => `${path}\0${m.ruleId}\0${m.endLine}:${m.endColumn}`;
+// Same rule and start, new end: the span narrowed ("PGO/BOLT" → "PGO" once BOLT is no acronym).
+const startKey = (path, m) => `${path}\0${m.ruleId}\0${m.line}:${m.column}`;
 
 const counts = {};
 const count = (m, side) => ((counts[m.ruleId] ??= { before: 0, after: 0 })[side]++);
 const afterKeys = new Set();
 const afterEnds = new Set();
+const afterStarts = new Set();
 const afterPlaces = new Set();
 const afterAcronyms = new Map();
 // A copy of a sentence repeated in many files: left out, its message kept once in the first file (`repeated`).
@@ -53,6 +56,7 @@ for (const result of after.results) for (const m of result.messages) {
   for (const place of m.repeated?.places ?? []) repeatedCopies.set(repeatKey(place.path, m.ruleId, place.line, place.column, m.actual), `the same sentence in ${m.repeated.files} files, reported once in ${result.path}`);
   afterKeys.add(key(result.path, m));
   afterEnds.add(endKey(result.path, m));
+  afterStarts.add(startKey(result.path, m));
   afterPlaces.add(placeKey(result.path, m));
   if (m.ruleId === 'undefined-acronym') afterAcronyms.set(acronymKey(result.path, m), m);
 }
@@ -61,19 +65,21 @@ const removed = [];
 const movedAcronyms = [];
 let moved = 0;
 let reworded = 0;
+let narrowed = 0;
 for (const result of before.results) for (const m of result.messages) {
   count(m, 'before');
   beforeKeys.add(key(result.path, m));
   if (!wanted(m) || afterKeys.has(key(result.path, m))) continue;
   if (afterPlaces.has(placeKey(result.path, m))) reworded++;
   else if (afterEnds.has(endKey(result.path, m))) moved++;
+  else if (afterStarts.has(startKey(result.path, m))) narrowed++;
   else if (m.ruleId === 'undefined-acronym' && afterAcronyms.has(acronymKey(result.path, m))) movedAcronyms.push({ path: result.path, m, to: afterAcronyms.get(acronymKey(result.path, m)) });
   else removed.push({ path: result.path, m });
 }
 
 console.log('| rule | before | after |\n| --- | ---: | ---: |');
 for (const [rule, { before: b, after: a }] of Object.entries(counts).sort()) console.log(`| ${rule} | ${b} | ${a} |`);
-console.log(`\n${moved} messages moved (same rule and end, new start); ${reworded} reworded (same place and words, new message text).`);
+console.log(`\n${moved} messages moved (same rule and end, new start); ${narrowed} narrowed (same rule and start, new end); ${reworded} reworded (same place and words, new message text).`);
 
 const docs = new Map();
 const docOf = (path) => {
