@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { daleChall } from 'dale-chall';
-import wordListPath from 'word-list';
+import { englishWordsInCapitals } from '../../data/english-words.js';
 import { expansionAt, explained } from './acronym-expansion.js';
 import { acronymPattern, insideAny, kindAt, profileLink, specialRanges } from './acronym-contexts.js';
 import { endsName, startsName } from './acronym-name-parts.js';
@@ -58,12 +57,11 @@ export interface SkippedWord {
 const familiarWords = new Set(daleChall.filter((word) => word.length >= 4 && /^[a-z]+$/.test(word)).map((word) => word.toUpperCase()));
 
 /**
- * Any English word of four to six letters (the word-list package's 274,000 words), in capitals, is
- * a name styled in capitals or emphasis (BOLT, REDOX, ABBA), not an abbreviation to expand: the
- * reviews judged 16 such rows false and 2 real. Read on first need.
+ * Any other English word of four to six letters, in capitals, is a name styled in capitals or
+ * emphasis (BOLT, REDOX, ABBA), not an abbreviation to expand: the reviews judged 16 such rows
+ * false and 2 real.
  */
-let englishWords: Set<string> | undefined;
-const englishWord = (word: string) => word.length >= 4 && (englishWords ??= new Set(readFileSync(wordListPath, 'utf8').split('\n').filter((w) => w.length >= 4 && w.length <= 6).map((w) => w.toUpperCase()))).has(word);
+const englishWord = (word: string) => word.length >= 4 && englishWordsInCapitals().has(word);
 
 /** US states and Canadian provinces by their postal codes (USPS, Canada Post). */
 const regionCodes = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT'.split(' '));
