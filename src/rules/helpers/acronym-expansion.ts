@@ -123,8 +123,30 @@ export function expansionAt(tokens: readonly Token[], i: number, acronym: string
     const found = leadingLongForm(tokens, i + 1, clause < 0 ? tokens.length : i + 2 + clause, acronym);
     if (found) return found;
   }
+  if (appositiveGloss(tokens, i, acronym, text)) return explained;
   const next = tokens.slice(i + 1, i + 4).map((t) => t.norm);
   const lead = next[0] === 'stands' && next[1] === 'for' ? 2 : next[0] === 'short' && next[1] === 'for' ? 2 : next[0] === 'is' && next[1] === 'short' && next[2] === 'for' ? 3 : 0;
   if (lead > 0) return leadingLongForm(tokens, i + 1 + lead, tokens.length, acronym);
   return null;
+}
+
+/** Words that open an appositive: "MIR, the intermediate representation …". */
+const appositiveOpeners = new Set(['the', 'a', 'an', 'its', 'our', 'their']);
+
+/**
+ * "MIR, the intermediate representation used by the compiler": an appositive right after the
+ * acronym that names what it is, told from a list ("MIR, the borrow checker, and …") by two or
+ * more of its first words in a row whose initials are the acronym's last letters (I, R of MIR).
+ */
+function appositiveGloss(tokens: readonly Token[], i: number, acronym: string, text: string): boolean {
+  if (!tokens[i + 1] || !/^,\s+$/.test(gapBefore(tokens, i + 1, text)) || !appositiveOpeners.has(tokens[i + 1].norm)) return false;
+  const letters = acronym.toLowerCase();
+  for (let k = i + 2; k < Math.min(tokens.length, i + 6); k++) {
+    if (!/^\s+$/.test(gapBefore(tokens, k, text))) break;
+    for (let n = 2; n <= letters.length - 1 && k + n <= tokens.length; n++) {
+      const run = tokens.slice(k, k + n);
+      if (run.every((_, j) => j === 0 || /^\s+$/.test(gapBefore(tokens, k + j, text))) && run.map((t) => t.norm[0]).join('') === letters.slice(-n)) return true;
+    }
+  }
+  return false;
 }
