@@ -6,7 +6,7 @@ import { adjacentInProse, gapBefore } from './token-gaps.js';
 // Where a page spells an acronym out without putting it in parentheses: "the Rust Language
 // Server … the RLS", "GitHub Actions … GHA". A reader who met the words can follow the initials.
 
-/** Small words a run of words may pass over inside it: "Bill of Materials" is BM. */
+/** Small words a run of words may pass over inside it, or take the letter of: "Bill of Materials" is BM or BOM. */
 const skippable = new Set(['of', 'and', 'for']);
 /** Function words never give a letter: "here's an" is no HA, "cycle is small and" no CISA. */
 const functionWords = new Set(eng);
@@ -23,7 +23,9 @@ function initials(word: string): string[] {
 function spells(tokens: readonly Token[], k: number, rest: string, text: string, first: boolean): number {
   if (rest === '') return k;
   if (k >= tokens.length || (!first && !adjacentInProse(tokens, k - 1, k + 1, text))) return -1;
-  for (const letters of initials(tokens[k].text)) {
+  // "Call for Proposals" spells CFP, "Bill of Materials" BOM: a small word inside a run may give its letter too.
+  const own = !first && skippable.has(tokens[k].norm) ? [tokens[k].norm[0]] : [];
+  for (const letters of [...initials(tokens[k].text), ...own]) {
     const end = letters.length <= rest.length && rest.startsWith(letters) ? spells(tokens, k + 1, rest.slice(letters.length), text, false) : -1;
     if (end >= 0) return end;
   }
