@@ -1,4 +1,5 @@
 import { visit } from 'unist-util-visit';
+import { titleLinks } from './title-links.js';
 import { toString } from 'mdast-util-to-string';
 import type { Link, LinkReference, Nodes, Parent } from 'mdast';
 import { longForm } from './long-form.js';
@@ -110,6 +111,8 @@ function decodeURIComponentSafely(url: string): string {
  * - headings (titles are short; the text below expands) and links to a heading of the page;
  * - titles of issues and pull requests: link text of three words or more that starts with a
  *   capital, a digit or `#`, linking to an issue, pull request, merge request or discussion;
+ * - titles of other linked pages: a link of three words or more, capitalised, that is a whole
+ *   list item, table cell or paragraph, or opens one before a byline or separator (title-links.ts);
  * - keys in `<kbd>` (<kbd>ESC</kbd>);
  * - lists of people (a release's contributors), where surnames are often in capitals;
  * - table rows, list items and paragraphs that name an advisory (CVE-2024-1234...): their text
@@ -149,6 +152,14 @@ export function specialRanges(doc: Document): { passive: Range[]; explaining: Ra
     else if (node.type === 'listItem' && opensWithIssueLink(node.children[0], definitions, doc.text)) add(node.children[0], 'the title of a linked issue or pull request (a list item opening with its link)');
     else if ((node.type === 'listItem' || node.type === 'paragraph') && advisoryId.test(source(node).slice(0, 40))) add(node, 'a list item or paragraph naming an advisory');
   });
+  // "- [Reintroduce a FCW to borrowck](…)", "[Announcing the Rust-Edu Refresh and CFP](…) — …": a
+  // whole entry's link of three words or more, capitalised, is another work's title (buzzword reads them the same way).
+  for (const { start, end } of titleLinks(doc)) {
+    const words = doc.text.slice(start, end).replace(/\]\s*[([][\s\S]*$/, '').replace(/^[\s*_[]+/, '').split(/\s+/);
+    if (words.length < 3 || !/^[\p{Lu}\d]/u.test(words[0])) continue;
+    ranges.push([start, end]);
+    kinds.push({ range: [start, end], kind: 'the title of a linked page (a list, table or contents entry)', explains: false });
+  }
   return { passive: disjoint(ranges), explaining: disjoint(explaining), kinds };
 }
 
