@@ -123,7 +123,7 @@ export function expansionAt(tokens: readonly Token[], i: number, acronym: string
     const found = leadingLongForm(tokens, i + 1, clause < 0 ? tokens.length : i + 2 + clause, acronym);
     if (found) return found;
   }
-  if (appositiveGloss(tokens, i, acronym, text)) return explained;
+  if (appositiveGloss(tokens, i, acronym, text) || exampleOf(token.start.offset, token.end.offset, text)) return explained;
   const next = tokens.slice(i + 1, i + 4).map((t) => t.norm);
   const lead = next[0] === 'stands' && next[1] === 'for' ? 2 : next[0] === 'short' && next[1] === 'for' ? 2 : next[0] === 'is' && next[1] === 'short' && next[2] === 'for' ? 3 : 0;
   if (lead > 0) return leadingLongForm(tokens, i + 1 + lead, tokens.length, acronym);
@@ -149,4 +149,19 @@ function appositiveGloss(tokens: readonly Token[], i: number, acronym: string, t
     }
   }
   return false;
+}
+
+/**
+ * "some kind of Unix-compatibility layer (e.g. MSYS)", "debuggers (such as GDB, LLDB or CDB)": an
+ * example in parentheses right after the words that say what kind of thing it is. Every item of
+ * the parenthesis must be a name ("(e.g. features with a different MSRV)" explains nothing).
+ */
+function exampleOf(start: number, end: number, text: string): boolean {
+  const open = text.lastIndexOf('(', start);
+  const close = text.indexOf(')', end);
+  if (open < 0 || close < 0 || start - open > 80 || close - end > 80 || !/\p{L}[\p{L}\d*_]*\s*$/u.test(text.slice(Math.max(0, open - 40), open))) return false;
+  const opener = /^\((?:e\.\s?g\.|such as|for example|for instance)[,:]?\s+/i.exec(text.slice(open, start));
+  if (!opener) return false;
+  const items = text.slice(open + opener[0].length, close).split(/\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+/);
+  return items.every((item) => /^[\p{Lu}\d][\p{L}\d.+/-]*$/u.test(item.replace(/[*_`]/g, '')));
 }
