@@ -14,8 +14,8 @@ const gapText = (text: string, from: number, to: number) => text.slice(from, to)
 
 /** Verbs that give a name to what the words before them describe: “often abbreviated MCVE”. */
 const naming = new Set(['called', 'named', 'dubbed', 'termed', 'abbreviated', 'shortened']);
-/** Two words that give a name the same way: “known as”, “abbreviated as”, “abbreviated to”, “shortened to”. */
-const namingPairs = new Set(['known as', 'abbreviated as', 'abbreviated to', 'abbreviated in', 'shortened to']);
+/** Two words that give a name the same way: “known as”, “abbreviated as”, “abbreviated to”, “shortened to”, “(which) we call”. */
+const namingPairs = new Set(['known as', 'abbreviated as', 'abbreviated to', 'abbreviated in', 'shortened to', 'we call', 'i call', 'they call']);
 
 /** Words that may stand between the parenthesis and the acronym: "major change proposal (or MCP)". */
 const introducing = new Set(['or', 'aka', 'hereafter', 'henceforth', 'abbreviated', 'short']);
@@ -110,7 +110,7 @@ export function expansionAt(tokens: readonly Token[], i: number, acronym: string
   }
   // "an approach called SLG", "(often called “RPIT”)", "known as MIR": the writer names what the words before describe.
   const before = tokens.slice(Math.max(0, i - 2), i).map((t) => t.norm);
-  if (i >= 3 && (naming.has(before[1]) || namingPairs.has(before.join(' '))) && /^[\s"“'‘*_]*$/.test(gapBefore(tokens, i, text))) return explained;
+  if (i >= 3 && (naming.has(before[1]) || namingPairs.has(before.join(' '))) && /^[\s"“'‘*_[]*$/.test(gapBefore(tokens, i, text))) return explained;
   const trailing = trailingLongForm(tokens, i, acronym, text);
   if (trailing) return trailing;
   // "a minimal reproducible example, or MCVE for short", "(MCVE for short)": the words before are what it is short for.

@@ -3,8 +3,8 @@ import { inflectionBases, type Token } from '../../text/tokens.js';
 import { gapBefore } from './token-gaps.js';
 import type { Document } from '../../text/document.js';
 
-// People known by their initials or a handle in capitals ("Oli Scherer and TC joined"), for
-// acronym-uses.ts: such a word is a person in the whole document, not an acronym to expand.
+// People known by their initials or a handle in capitals ("Oli Scherer and TC joined", "TC
+// explained"), for acronym-uses.ts: such a word is a person in the whole document, not an acronym to expand.
 
 const familiar = new Set(daleChall.map((word) => word.toLowerCase()));
 /** A part of a name: "Oli", "Erik" of "Jan-Erik", "LeVasseur", "McDonald", "O'Brien". */
@@ -17,6 +17,9 @@ const linkSyntax = /\]\([^)]*\)|\]\[[^\]]*\]|[[\]*_]/g;
 /** A word that leaves the acronym standing alone: lowercase, not an article ("the MIR and Ralf Jung") nor part of a name ("Security Response WG"). */
 const plainWord = (token: Token | undefined) => !token || (/^\p{Ll}/u.test(token.text) && !determiners.has(token.norm));
 const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'our', 'your', 'their', 'its', 'my', 'his', 'her']);
+
+/** Words whose subject is a person: "who", and verbs of speaking, thinking and joining. */
+const personVerbs = new Set(['who', 'whom', 'explained', 'explains', 'said', 'says', 'wrote', 'writes', 'noted', 'asked', 'asks', 'replied', 'answered', 'argued', 'suggested', 'suggests', 'proposed', 'commented', 'mentioned', 'thinks', 'thought', 'believes', 'agreed', 'join', 'joins', 'joined']);
 
 interface Item {
   tokens: Token[];
@@ -54,6 +57,11 @@ export function peopleInCapitals(doc: Document, isAcronym: (token: Token) => boo
     }
   };
   for (const { tokens } of doc.sentences) {
+    // "TC explained that …", "TC, who leads …": only a person explains, or is a who.
+    tokens.forEach((token, k) => {
+      const next = tokens[k + 1];
+      if (next && personVerbs.has(next.norm) && isAcronym(token) && plainWord(tokens[k - 1]) && /^[\s,]+$/.test(gapBefore(tokens, k + 1, doc.text))) people.add(token.text);
+    });
     note(coordinatedItems(doc.text, tokens));
     // "(e.g. TC, Niko Matsakis, Eric Huss)": an aside is a list of its own.
     for (const aside of asides(doc.text, tokens)) note(coordinatedItems(doc.text, aside));

@@ -186,7 +186,7 @@ export function findAcronymUses(doc: Document, notAcronyms: ReadonlySet<string>,
   for (const use of uses) {
     const linked = profiled.get(use.acronym);
     if (!people.has(use.acronym) && linked === undefined) continue;
-    if (!use.passive && !use.defined) use.because = people.has(use.acronym) ? 'a person: initials or a handle next to full names' : `a person: the page links the name to a profile (line ${linked})`;
+    if (!use.passive && !use.defined) use.because = people.has(use.acronym) ? 'a person: initials or a handle next to full names, or before “who” or a verb of speaking (“TC explained”)' : `a person: the page links the name to a profile (line ${linked})`;
     use.passive = true;
     use.named = false;
   }
