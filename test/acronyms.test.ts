@@ -50,6 +50,23 @@ describe('persona-lint acronyms', () => {
     expect(report.unknown).toEqual(['AE', 'NPS', 'PTO', 'SAST', 'SE']);
   });
 
+  it('with unexpanded: false, lists only the first uses the rule reports, those before the page expands the acronym', () => {
+    const tree = tempTree({
+      ...pages,
+      'docs/scan.md': '# Scans\n\nRun DAST nightly. Dynamic application security testing (DAST) probes the app.\n',
+      '.personalintrc.json': JSON.stringify({ rules: { 'undefined-acronym': ['warn', { unexpanded: false }] } }),
+    });
+    const report = JSON.parse(runCli(['acronyms', '-f', 'json', '.'], { cwd: tree }).stdout);
+    const entry = (acronym: string) => report.acronyms.find((a: { acronym: string }) => a.acronym === acronym);
+    expect(entry('DAST').firstUsedBareIn).toEqual([{ path: 'docs/scan.md', line: 3, column: 5 }]);
+    expect(entry('AE').firstUsedBareIn).toEqual([]);
+    expect(report.unknown).toEqual(['DAST']);
+    // The lint run agrees: one undefined-acronym message, at the same place.
+    const lint = JSON.parse(runCli(['-f', 'json', 'docs'], { cwd: tree }).stdout);
+    const messages = lint.results.flatMap((r: { path: string; messages: { ruleId: string; line: number; column: number }[] }) => r.messages.filter((m) => m.ruleId === 'undefined-acronym').map((m) => [r.path, m.line, m.column]));
+    expect(messages).toEqual([['docs/scan.md', 3, 5]]);
+  });
+
   it('prints a listing and the allow list to paste', () => {
     const run = runCli(['acronyms', 'docs'], { cwd: tempTree(pages) });
     expect(run.code).toBe(0);

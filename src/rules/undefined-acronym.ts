@@ -1,6 +1,7 @@
 import type { Rule, Report } from '../engine/rule.js';
 import type { Persona } from '../data/load-data.js';
 import type { Document } from '../text/document.js';
+import type { Genre } from '../text/genre.js';
 import { findAcronymUses, newParts, type AcronymUse } from './helpers/acronym-uses.js';
 import { spelledOutRuns, type SpelledOut } from './helpers/acronym-initials.js';
 import { addressLink, profileLink } from './helpers/acronym-contexts.js';
@@ -89,14 +90,17 @@ export const undefinedAcronym: Rule<UndefinedAcronymOptions> = {
     const audience = acronymReaders(doc, options, context.personas, targetPersonas);
     const known = knownAcronyms(lists, options, business.length === 0, audience);
     const uses = findAcronymUses(doc, new Set(lists.notAcronyms));
-    // Whether the page's readers know an acronym it never expands is where reviewers disagree most;
-    // a use before the page's own expansion is a problem whoever reads it (docs/rules/undefined-acronym.md).
-    const unexpanded = options.unexpanded === 'docs' ? genre === 'docs' : options.unexpanded !== false;
-    for (const { use, later, laterRun, skipped } of acronymVerdicts(uses, doc, known, audience)) {
-      if (!skipped && (unexpanded || later || laterRun)) context.report(report(use, later, laterRun, business, options.raiseForBusiness !== false));
+    for (const verdict of acronymVerdicts(uses, doc, known, audience)) {
+      if (reported(verdict, options, genre)) context.report(report(verdict.use, verdict.later, verdict.laterRun, business, options.raiseForBusiness !== false));
     }
   },
 };
+
+/** Whether the rule reports a verdict: a use before the page's expansion always, one it never expands per option `unexpanded`. */
+export function reported(verdict: AcronymVerdict, options: UndefinedAcronymOptions, genre: Genre): boolean {
+  const unexpanded = options.unexpanded === 'docs' ? genre === 'docs' : options.unexpanded !== false;
+  return verdict.skipped === null && (unexpanded || verdict.later !== undefined || verdict.laterRun !== undefined);
+}
 
 /** A use and what the rule makes of it: reported (skipped null, `later` its expansion if any) or skipped, and why. */
 export interface AcronymVerdict {

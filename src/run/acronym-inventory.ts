@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import { displayPath } from '../core/paths.js';
 import { defaultMaxFileSize } from '../text/file-limits.js';
 import { parseDocument } from '../text/document.js';
+import { genreOf } from '../text/genre.js';
 import { loadRuleLists } from '../data/rule-lists.js';
 import { findAcronymUses, newParts, type AcronymUse } from '../rules/helpers/acronym-uses.js';
 import { targetPersonas } from '../engine/lint-document.js';
-import { acronymReaders, acronymVerdicts, knownAcronyms, knownByLabel, undefinedAcronym, type AcronymLists, type KnownBy, type UndefinedAcronymOptions } from '../rules/undefined-acronym.js';
+import { acronymReaders, acronymVerdicts, knownAcronyms, knownByLabel, reported, undefinedAcronym, type AcronymLists, type KnownBy, type UndefinedAcronymOptions } from '../rules/undefined-acronym.js';
 import { discoverFiles, type FindFilesOptions } from './find-files.js';
 import { configFor } from './lint-file.js';
 
@@ -91,7 +92,8 @@ export async function acronymInventory(patterns: readonly string[], options: Fin
       if (use.defined && found.expandedIn.at(-1)?.path !== path) found.expandedIn.push({ ...place(use), longForm: use.longForm });
     }
     // Where the rule reports an acronym, so the listing and the lint run agree.
-    for (const { use, skipped: why } of acronymVerdicts(uses, doc, knownOnPage, audience)) if (why === null) entry(use.acronym).firstUsedBareIn.push(place(use));
+    const genre = genreOf(path, doc.frontmatter, config.genre);
+    for (const verdict of acronymVerdicts(uses, doc, knownOnPage, audience)) if (reported(verdict, ruleOptions, genre)) entry(verdict.use.acronym).firstUsedBareIn.push(place(verdict.use));
   }
   const acronyms = [...entries.values()].sort((a, b) => b.uses - a.uses || a.acronym.localeCompare(b.acronym));
   return { files: files.length, skipped, acronyms };
