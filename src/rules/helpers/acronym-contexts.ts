@@ -132,6 +132,7 @@ export function specialRanges(doc: Document): { passive: Range[]; explaining: Ra
   const source = (node: Nodes) => doc.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
   const definitions = new Map<string, string>();
   visit(doc.mdast, 'definition', (definition) => void definitions.set(definition.identifier.toLowerCase(), definition.url));
+  let titleStarts: Set<number> | undefined;
   visit(doc.mdast, (node, index, parent) => {
     if (node.type === 'heading') add(node, 'a heading');
     else if (node.type === 'link' || node.type === 'linkReference') {
@@ -143,6 +144,9 @@ export function specialRanges(doc: Document): { passive: Range[]; explaining: Ra
       else if (words.length >= 3 && /^[\p{Lu}\d#]/u.test(words[0]) && issuePage.test(url)) add(node, 'the title of a linked issue or pull request');
       else if (profilePage.test(url)) add(node, profileLink, explaining);
       else if (explains) add(node, addressLink, explaining);
+      // "- [Reintroduce a FCW to borrowck](…)", "[Announcing the Rust-Edu Refresh and CFP](…) — …": a
+      // whole entry's link of three words or more, capitalised, is another work's title (buzzword reads them the same way).
+      if (words.length >= 3 && /^[\p{Lu}\d]/u.test(words[0]) && (titleStarts ??= new Set(titleLinks(doc).map((range) => range.start))).has(node.position?.start.offset ?? -1)) add(node, 'the title of a linked page (a list, table or contents entry)');
     } else if (node.type === 'text' && parent && index !== undefined && index > 0) {
       const before = (parent as Parent).children[index - 1];
       if (before.type === 'html' && /^<kbd\b/i.test(before.value)) add(node, 'a key in <kbd>');
@@ -152,14 +156,6 @@ export function specialRanges(doc: Document): { passive: Range[]; explaining: Ra
     else if (node.type === 'listItem' && opensWithIssueLink(node.children[0], definitions, doc.text)) add(node.children[0], 'the title of a linked issue or pull request (a list item opening with its link)');
     else if ((node.type === 'listItem' || node.type === 'paragraph') && advisoryId.test(source(node).slice(0, 40))) add(node, 'a list item or paragraph naming an advisory');
   });
-  // "- [Reintroduce a FCW to borrowck](…)", "[Announcing the Rust-Edu Refresh and CFP](…) — …": a
-  // whole entry's link of three words or more, capitalised, is another work's title (buzzword reads them the same way).
-  for (const { start, end } of titleLinks(doc)) {
-    const words = doc.text.slice(start, end).replace(/\]\s*[([][\s\S]*$/, '').replace(/^[\s*_[]+/, '').split(/\s+/);
-    if (words.length < 3 || !/^[\p{Lu}\d]/u.test(words[0])) continue;
-    ranges.push([start, end]);
-    kinds.push({ range: [start, end], kind: 'the title of a linked page (a list, table or contents entry)', explains: false });
-  }
   return { passive: disjoint(ranges), explaining: disjoint(explaining), kinds };
 }
 
